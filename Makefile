@@ -1,0 +1,48 @@
+# Two entry points: `make run` (site with demo content on SQLite) and `make test` (whole suite).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test lint install install-test browser messages
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+# Debian's Chromium drives the browser tests (Playwright cannot download its own here).
+browser:
+	@test -x /usr/bin/chromium || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+messages: install
+	$(MANAGE) compilemessages --ignore "$(VENV)/*" -v 0
+
+run: install messages
+	DJANGO_SETTINGS_MODULE=site_config.settings.dev $(MANAGE) migrate --no-input -v 0
+	DJANGO_SETTINGS_MODULE=site_config.settings.dev $(MANAGE) load_demo_content
+	DJANGO_SETTINGS_MODULE=site_config.settings.dev $(MANAGE) ensure_admin
+	DJANGO_SETTINGS_MODULE=site_config.settings.dev $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# pytest exits 5 when it collects nothing; make treats any non-zero exit as a failure.
+test: install-test browser messages
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .

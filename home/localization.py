@@ -1,0 +1,39 @@
+"""Links across locales.
+
+wagtail-localize copies page references (page choosers, page foreign keys, inline rows)
+unchanged into translations, so a Chinese page still points at English pages. These helpers
+swap each referenced object for its translation in the locale being shown, in one query.
+"""
+
+from collections.abc import Iterable
+from typing import TypeVar
+
+from wagtail.models import Locale, Page, TranslatableMixin
+
+T = TypeVar("T", bound=TranslatableMixin)
+
+
+def localize_all(objects: Iterable[T | None], locale: Locale) -> list[T]:
+    """`objects` in their `locale` translation where one is published, else as they are.
+
+    Drops None entries (e.g. an empty optional chooser); keeps order. Pages are returned as
+    their specific class.
+    """
+    items = [obj for obj in objects if obj is not None]
+    keys = {obj.translation_key for obj in items if obj.locale_id != locale.pk}
+    if not keys:
+        return items
+    model = type(items[0])
+    if isinstance(items[0], Page):
+        queryset = Page.objects.live().filter(translation_key__in=keys, locale=locale).specific()
+    else:
+        queryset = model._default_manager.filter(translation_key__in=keys, locale=locale)
+    translations = {obj.translation_key: obj for obj in queryset}
+    return [translations.get(obj.translation_key, obj) for obj in items]
+
+
+def localize(obj: T | None, locale: Locale) -> T | None:
+    """One object in `locale` (see `localize_all`)."""
+    if obj is None:
+        return None
+    return localize_all([obj], locale)[0]

@@ -1,0 +1,88 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock, KeyFigureBlock
+
+# Tabs every page type shares, so editors find things in the same place everywhere.
+PROMOTE_PANELS = Page.promote_panels
+SETTINGS_PANELS = Page.settings_panels
+
+
+def tabbed(content: list, details: list | None = None) -> TabbedInterface:
+    """The editor's tabs: content, optional details, then Wagtail's promote and settings tabs."""
+    tabs = [ObjectList(content, heading=_("Content"))]
+    if details:
+        tabs.append(ObjectList(details, heading=_("Details")))
+    tabs += [
+        ObjectList(PROMOTE_PANELS, heading=_("Promote")),
+        ObjectList(SETTINGS_PANELS, heading=_("Settings")),
+    ]
+    return TabbedInterface(tabs)
+
+
+def key_figures_field() -> StreamField:
+    return StreamField(
+        [("figure", KeyFigureBlock())],
+        blank=True,
+        verbose_name=_("key figures"),
+        help_text=_("Headline numbers, e.g. 1.3 million students or 122 countries."),
+    )
+
+
+class HomePage(Page):
+    """The root of one locale's site: introduction, key figures, featured pages and contacts."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("A short welcome shown at the top of the home page."),
+    )
+    key_figures = key_figures_field()
+    featured_pages = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("Featured page")))],
+        blank=True,
+        help_text=_("Organisations and programmes to show as cards on the home page."),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    # Shown in every page's footer for this locale.
+    contact_name = models.CharField(
+        _("contact name"), max_length=200, blank=True, help_text=_("Shown in the footer.")
+    )
+    address = models.TextField(_("address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=60, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("key_figures"),
+        FieldPanel("featured_pages"),
+        FieldPanel("body"),
+    ]
+    contact_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+            ],
+            heading=_("Footer contact details"),
+        )
+    ]
+    edit_handler = tabbed(content_panels, contact_panels)
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")

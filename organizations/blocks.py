@@ -1,0 +1,77 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+
+from home.blocks import BaseStreamBlock
+from home.dates import PRECISION_HELP_TEXT, DatePrecision, format_partial_date
+from home.localization import localize
+
+
+class TimelineEventValue(blocks.StructValue):
+    def display_date(self) -> str:
+        return format_partial_date(self.get("date"), self.get("precision"))
+
+    def sort_key(self) -> datetime.date:
+        return self.get("date") or datetime.date.min
+
+
+class TimelineEventBlock(blocks.StructBlock):
+    date = blocks.DateBlock(help_text=_("When it happened."))
+    precision = blocks.ChoiceBlock(
+        choices=DatePrecision.choices, default=DatePrecision.YEAR, help_text=PRECISION_HELP_TEXT
+    )
+    title = blocks.CharBlock(max_length=200)
+    text = blocks.TextBlock(required=False)
+    link = blocks.PageChooserBlock(
+        required=False, help_text=_("Optional: the organisation or programme page it concerns.")
+    )
+
+    class Meta:
+        icon = "date"
+        label = _("Event")
+        value_class = TimelineEventValue
+        template = "organizations/blocks/timeline_event_block.html"
+
+
+class TimelineExcerptBlock(blocks.StructBlock):
+    """Shows part of a history page's timeline inside another page."""
+
+    heading = blocks.CharBlock(required=False, max_length=120)
+    history_page = blocks.PageChooserBlock(page_type="organizations.HistoryPage")
+    from_year = blocks.IntegerBlock(required=False, min_value=1800, max_value=2200)
+    to_year = blocks.IntegerBlock(required=False, min_value=1800, max_value=2200)
+    max_events = blocks.IntegerBlock(
+        default=5, min_value=1, max_value=50, help_text=_("Show at most this many events.")
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        start, end = value.get("from_year"), value.get("to_year")
+        if start and end and start > end:
+            raise StructBlockValidationError(
+                block_errors={"to_year": ValidationError(_("End year is before the start year."))}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        history = value["history_page"]
+        page = (parent_context or {}).get("page")
+        if history is not None and page is not None:
+            history = localize(history.specific, page.locale)
+        timeline = history.timeline(value.get("from_year"), value.get("to_year")) if history else []
+        context["history_page"] = history
+        context["timeline"] = timeline[: value.get("max_events") or 5]
+        return context
+
+    class Meta:
+        icon = "history"
+        template = "organizations/blocks/timeline_excerpt_block.html"
+        description = _("A few events from a history timeline, linking to the full history.")
+
+
+class OrganizationStreamBlock(BaseStreamBlock):
+    timeline_excerpt = TimelineExcerptBlock()

@@ -1,0 +1,313 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.dates import (
+    PRECISION_HELP_TEXT,
+    DatePrecision,
+    format_partial_date,
+    truncate_to_precision,
+)
+from home.localization import localize, localize_all
+from home.models import key_figures_field, tabbed
+
+from .blocks import OrganizationStreamBlock, TimelineEventBlock
+from .hooks import organization_sections
+
+
+class OrganizationKind(models.TextChoices):
+    FEDERATION = "federation", _("International federation")
+    NATIONAL_MEMBER = "nmo", _("National member organisation")
+    LOCAL_COMMITTEE = "local_committee", _("Local committee")
+    STUDENT_SOCIETY = "student_society", _("Student society")
+    MEDICAL_SCHOOL = "medical_school", _("Medical school")
+    ALLIANCE = "alliance", _("Alliance")
+
+
+class Region(models.TextChoices):
+    """IFMSA's five regions."""
+
+    AFRICA = "africa", _("Africa")
+    AMERICAS = "americas", _("Americas")
+    ASIA_PACIFIC = "asia_pacific", _("Asia-Pacific")
+    EASTERN_MEDITERRANEAN = "eastern_mediterranean", _("Eastern Mediterranean")
+    EUROPE = "europe", _("Europe")
+
+
+class OrganizationIndexPage(Page):
+    """Lists every organisation of the locale, grouped by kind."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    edit_handler = tabbed(content_panels)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["organizations.OrganizationPage", "organizations.HistoryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("organisation index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        organizations = (
+            OrganizationPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("logo")
+            .order_by("title")
+        )
+        by_kind = {kind: [] for kind in OrganizationKind.values}
+        for organization in organizations:
+            by_kind[organization.kind].append(organization)
+        context["organization_groups"] = [
+            (OrganizationKind(kind).label, members) for kind, members in by_kind.items() if members
+        ]
+        return context
+
+
+class OrganizationPage(Page):
+    kind = models.CharField(_("kind"), max_length=30, choices=OrganizationKind.choices)
+    acronym = models.CharField(
+        _("acronym"), max_length=30, blank=True, help_text=_("e.g. IFMSA, SMSA, SUMC.")
+    )
+    founded = models.DateField(_("founded"), null=True, blank=True)
+    founded_precision = models.CharField(
+        _("founding date precision"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.YEAR,
+        help_text=PRECISION_HELP_TEXT,
+    )
+    parent_organization = models.ForeignKey(
+        "organizations.OrganizationPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="member_organizations",
+        verbose_name=_("parent organisation"),
+        help_text=_(
+            "The organisation this one belongs to, e.g. a local committee's national "
+            "member organisation."
+        ),
+    )
+    country = CountryField(_("country"), blank=True)
+    region = models.CharField(_("region"), max_length=30, choices=Region.choices, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    address = models.TextField(_("postal address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=60, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences shown on cards and lists.")
+    )
+    key_figures = key_figures_field()
+    body = StreamField(OrganizationStreamBlock(), blank=True)
+
+    # Codes, numbers and addresses of contact are the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("acronym"),
+        SynchronizedField("phone"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("acronym", boost=3),
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.SearchField("key_figures"),
+        index.SearchField("address"),
+        index.FilterField("kind"),
+        index.FilterField("country"),
+        index.AutocompleteField("acronym"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("acronym"), FieldPanel("kind")]),
+        FieldPanel("summary"),
+        FieldPanel("logo"),
+        FieldPanel("key_figures"),
+        FieldPanel("body"),
+    ]
+    detail_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("founded"), FieldPanel("founded_precision")]),
+                FieldPanel("parent_organization"),
+            ],
+            heading=_("Founding and membership"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
+                FieldPanel("city"),
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                FieldPanel("website"),
+            ],
+            heading=_("Location and contact"),
+        ),
+    ]
+    edit_handler = tabbed(content_panels, detail_panels)
+
+    parent_page_types = ["organizations.OrganizationIndexPage"]
+    subpage_types = ["organizations.CommitteePage", "organizations.HistoryPage"]
+
+    class Meta:
+        verbose_name = _("organisation")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def founded_display(self) -> str:
+        return format_partial_date(self.founded, self.founded_precision)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if (
+            self.founded
+            and truncate_to_precision(self.founded, self.founded_precision) > datetime.date.today()
+        ):
+            errors["founded"] = _("The founding date cannot be in the future.")
+        if self.parent_organization_id and self._parent_chain_reaches_self():
+            errors["parent_organization"] = _(
+                "An organisation cannot belong to itself or to one of its own members."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _parent_chain_reaches_self(self) -> bool:
+        # Compare translation keys: a translation of this page is this organisation too.
+        seen = set()
+        parent = self.parent_organization
+        while parent is not None and parent.pk not in seen:
+            if parent.translation_key == self.translation_key:
+                return True
+            seen.add(parent.pk)
+            parent = parent.parent_organization
+        return False
+
+    def localized_parent_organization(self) -> "OrganizationPage | None":
+        return localize(self.parent_organization, self.locale)
+
+    def member_organizations_in_locale(self) -> models.QuerySet:
+        """Organisations whose parent is this one, in this page's locale (parents are stored as
+        the source-language page in translations, hence the translation key)."""
+        return (
+            OrganizationPage.objects.live()
+            .public()
+            .filter(
+                locale_id=self.locale_id, parent_organization__translation_key=self.translation_key
+            )
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().public().specific()
+        context["committees"] = [c for c in children if isinstance(c, CommitteePage)]
+        context["history_pages"] = [c for c in children if isinstance(c, HistoryPage)]
+        context["member_organizations"] = self.member_organizations_in_locale()
+        context["parent_organization"] = self.localized_parent_organization()
+        # Other apps add their own sections (e.g. programmes) without this app importing them.
+        context["extra_sections"] = organization_sections(self, request)
+        return context
+
+
+class CommitteeKind(models.TextChoices):
+    STANDING = "standing", _("Standing committee")
+    TEAM = "team", _("Team")
+
+
+class CommitteePage(Page):
+    acronym = models.CharField(_("acronym"), max_length=30, help_text=_("e.g. SCOME, SCOPH."))
+    full_name = models.CharField(
+        _("full name"), max_length=200, help_text=_("e.g. Standing Committee on Medical Education.")
+    )
+    committee_kind = models.CharField(
+        _("kind"), max_length=20, choices=CommitteeKind.choices, default=CommitteeKind.STANDING
+    )
+    focus = models.TextField(
+        _("focus"), help_text=_("What the committee works on, in a sentence or two.")
+    )
+    body = StreamField(OrganizationStreamBlock(), blank=True)
+
+    override_translatable_fields = [SynchronizedField("acronym")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("acronym", boost=3),
+        index.SearchField("full_name", boost=2),
+        index.SearchField("focus"),
+        index.SearchField("body"),
+        index.AutocompleteField("acronym"),
+    ]
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("acronym"), FieldPanel("committee_kind")]),
+        FieldPanel("full_name"),
+        FieldPanel("focus"),
+        FieldPanel("body"),
+    ]
+    edit_handler = tabbed(content_panels)
+
+    parent_page_types = ["organizations.OrganizationPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("committee")
+
+
+class HistoryPage(Page):
+    """A timeline of dated events, always shown in date order whatever order they were entered."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    events = StreamField([("event", TimelineEventBlock())], blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("events"),
+    ]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("events")]
+    edit_handler = tabbed(content_panels)
+
+    parent_page_types = ["organizations.OrganizationPage", "organizations.OrganizationIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("history timeline")
+
+    def sorted_events(self) -> list:
+        return sorted((block.value for block in self.events), key=lambda event: event.sort_key())
+
+    def timeline(self, from_year: int | None = None, to_year: int | None = None) -> list[tuple]:
+        """(event, linked page in this page's locale or None) in date order, optionally limited
+        to a range of years. Serves both this page and timeline excerpts elsewhere."""
+        events = [
+            event
+            for event in self.sorted_events()
+            if (from_year is None or event["date"].year >= from_year)
+            and (to_year is None or event["date"].year <= to_year)
+        ]
+        linked = [event["link"] for event in events if event["link"]]
+        localized = dict(zip([page.pk for page in linked], localize_all(linked, self.locale), strict=True))
+        return [
+            (event, localized.get(event["link"].pk) if event["link"] else None) for event in events
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["timeline"] = self.timeline()
+        return context

@@ -1,0 +1,27 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from home.blocks import BaseStreamBlock
+from home.localization import localize_all
+
+
+class PartnerGridBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(required=False, max_length=120)
+    partners = blocks.ListBlock(SnippetChooserBlock("programs.PartnerInstitution"), min_num=1)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        page = (parent_context or {}).get("page")
+        partners = list(value["partners"])
+        context["partners"] = localize_all(partners, page.locale) if page else partners
+        return context
+
+    class Meta:
+        icon = "group"
+        template = "programs/blocks/partner_grid_block.html"
+        description = _("A grid of partner institutions with their logos and countries.")
+
+
+class ProgramStreamBlock(BaseStreamBlock):
+    partner_grid = PartnerGridBlock()

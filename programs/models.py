@@ -1,0 +1,225 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.dates import PRECISION_HELP_TEXT, DatePrecision, format_partial_date
+from home.localization import localize, localize_all
+from home.models import tabbed
+
+from .blocks import ProgramStreamBlock
+
+
+class PartnerInstitution(TranslatableMixin, index.Indexed, models.Model):
+    """A university, hospital or agency that programmes work with; translated like pages."""
+
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(
+        _("short name"), max_length=60, blank=True, help_text=_("e.g. UCSF, CUHK.")
+    )
+    country = CountryField(_("country"))
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    override_translatable_fields = [SynchronizedField("short_name")]
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("short_name"),
+        FieldRowPanel([FieldPanel("country"), FieldPanel("city")]),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.SearchField("short_name"),
+        index.SearchField("city"),
+        index.AutocompleteField("name"),
+        index.FilterField("country"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("partner institution")
+        verbose_name_plural = _("partner institutions")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProgramKind(models.TextChoices):
+    CLINICAL = "clinical", _("Clinical exchange")
+    RESEARCH = "research", _("Research exchange")
+    COURSE = "course", _("Course")
+    STUDY_TOUR = "study_tour", _("Study tour")
+    JOINT_SCHOOL = "joint_school", _("Joint school or degree")
+    SYMPOSIUM = "symposium", _("Symposium")
+    CONFERENCE = "conference", _("Conference")
+
+
+class ProgramIndexPage(Page):
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    edit_handler = tabbed(content_panels)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["programs.PartnerProgramPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("programme index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        programs = PartnerProgramPage.objects.child_of(self).live().public().order_by("title")
+        kind = request.GET.get("kind")
+        if kind in ProgramKind.values:
+            programs = programs.filter(kind=kind)
+        context["programs"] = programs
+        context["kinds"] = ProgramKind.choices
+        context["selected_kind"] = kind if kind in ProgramKind.values else ""
+        return context
+
+
+class PartnerProgramPage(Page):
+    kind = models.CharField(_("kind"), max_length=20, choices=ProgramKind.choices)
+    host_organization = models.ForeignKey(
+        "organizations.OrganizationPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hosted_programs",
+        verbose_name=_("host organisation"),
+    )
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences shown on cards and lists.")
+    )
+    since = models.DateField(_("running since"), null=True, blank=True)
+    since_precision = models.CharField(
+        _("precision of 'running since'"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.YEAR,
+        help_text=PRECISION_HELP_TEXT,
+    )
+    participants_per_year = models.PositiveIntegerField(
+        _("participants per year"), null=True, blank=True, help_text=_("About how many, e.g. 350.")
+    )
+    eligibility = RichTextField(
+        _("eligibility"),
+        blank=True,
+        features=["bold", "italic", "ul", "ol", "link"],
+        help_text=_("Who can apply and what they need."),
+    )
+    application_opens = models.DateField(_("applications open"), null=True, blank=True)
+    application_deadline = models.DateField(_("application deadline"), null=True, blank=True)
+    start_date = models.DateField(_("starts"), null=True, blank=True)
+    end_date = models.DateField(_("ends"), null=True, blank=True)
+    body = StreamField(ProgramStreamBlock(), blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("eligibility"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.RelatedFields("partners", [index.SearchField("partner_name")]),
+    ]
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("host_organization")]),
+        FieldPanel("summary"),
+        InlinePanel("partners", label=_("Partner institutions"), heading=_("Partner institutions")),
+        FieldPanel("body"),
+    ]
+    detail_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("since"), FieldPanel("since_precision")]),
+                FieldPanel("participants_per_year"),
+                FieldPanel("eligibility"),
+            ],
+            heading=_("About the programme"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("application_opens"), FieldPanel("application_deadline")]
+                ),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            ],
+            heading=_("Dates and deadlines"),
+        ),
+    ]
+    edit_handler = tabbed(content_panels, detail_panels)
+
+    parent_page_types = ["programs.ProgramIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("partner programme")
+
+    @property
+    def since_display(self) -> str:
+        return format_partial_date(self.since, self.since_precision)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        opens, deadline = self.application_opens, self.application_deadline
+        start, end = self.start_date, self.end_date
+        if opens and deadline and deadline < opens:
+            errors["application_deadline"] = _("The deadline is before applications open.")
+        if deadline and start and deadline > start:
+            errors["application_deadline"] = _(
+                "The application deadline must not be after the programme starts."
+            )
+        if start and end and end < start:
+            errors["end_date"] = _("The programme cannot end before it starts.")
+        if errors:
+            raise ValidationError(errors)
+
+    def localized_host_organization(self):
+        return localize(self.host_organization, self.locale)
+
+    def localized_partners(self) -> list[PartnerInstitution]:
+        rows = self.partners.select_related("institution__logo")
+        return localize_all([row.institution for row in rows], self.locale)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["host_organization"] = self.localized_host_organization()
+        context["partner_institutions"] = self.localized_partners()
+        return context
+
+
+class ProgramPartner(Orderable):
+    """A partner institution of a programme. Rows are copied as they are into translations;
+    the institution is shown in the reader's language when rendered."""
+
+    page = ParentalKey(PartnerProgramPage, on_delete=models.CASCADE, related_name="partners")
+    institution = models.ForeignKey(
+        PartnerInstitution,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("institution"),
+    )
+
+    panels = [FieldPanel("institution")]
+
+    @property
+    def partner_name(self) -> str:
+        return self.institution.name
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("programme partner")

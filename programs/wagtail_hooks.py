@@ -1,0 +1,41 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from organizations.hooks import ORGANIZATION_SECTIONS_HOOK
+
+from .models import PartnerInstitution, PartnerProgramPage
+
+
+class PartnerInstitutionViewSet(SnippetViewSet):
+    model = PartnerInstitution
+    icon = "group"
+    menu_label = _("Partner institutions")
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["name", "short_name", "country", "city", "locale"]
+    list_filter = ["country", "locale"]
+    search_fields = ["name", "short_name", "city"]
+    ordering = ["name"]
+
+
+register_snippet(PartnerInstitutionViewSet)
+
+
+@hooks.register(ORGANIZATION_SECTIONS_HOOK)
+def hosted_programs_section(page, request) -> dict | None:
+    """List, on an organisation's page, the programmes it hosts (in the page's language)."""
+    programs = list(
+        PartnerProgramPage.objects.live()
+        .public()
+        .filter(locale_id=page.locale_id, host_organization__translation_key=page.translation_key)
+        .order_by("title")
+    )
+    if not programs:
+        return None
+    return {
+        "title": _("Programmes"),
+        "template": "programs/includes/program_list.html",
+        "items": programs,
+    }
