@@ -302,7 +302,9 @@ class HistoryPage(Page):
             and (to_year is None or event["date"].year <= to_year)
         ]
         linked = [event["link"] for event in events if event["link"]]
-        localized = dict(zip([page.pk for page in linked], localize_all(linked, self.locale), strict=True))
+        localized = dict(
+            zip([page.pk for page in linked], localize_all(linked, self.locale), strict=True)
+        )
         return [
             (event, localized.get(event["link"].pk) if event["link"] else None) for event in events
         ]
