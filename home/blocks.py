@@ -153,17 +153,24 @@ class TranslatableTableBlock(TableBlock):
     """A table whose cells wagtail-localize offers for translation (it skips plain TableBlocks)."""
 
     def get_translatable_segments(self, value):
-        return [
+        value = value or {}
+        segments = [
             StringSegmentValue(f"{row}.{col}", cell)
-            for row, cells in enumerate((value or {}).get("data") or [])
+            for row, cells in enumerate(value.get("data") or [])
             for col, cell in enumerate(cells)
             if cell and str(cell).strip()
         ]
+        if (value.get("table_caption") or "").strip():
+            segments.append(StringSegmentValue("caption", value["table_caption"]))
+        return segments
 
     def restore_translated_segments(self, value, segments):
         value = dict(value)
         data = [list(cells) for cells in value.get("data") or []]
         for segment in segments:
+            if segment.path == "caption":
+                value["table_caption"] = segment.render_text()
+                continue
             row, col = (int(part) for part in segment.path.split("."))
             data[row][col] = segment.render_text()
         value["data"] = data
