@@ -6,6 +6,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail_localize.segments import StringSegmentValue
 
@@ -58,6 +59,13 @@ class ImageBlock(blocks.StructBlock):
                 }
             )
         return value
+
+    def get_preview_value(self):
+        # An image from the library, if there is one: block previews cannot upload files.
+        image = get_image_model().objects.order_by("pk").first()
+        return self.to_python(
+            {"image": image.pk if image else None, "alt_text": "A preview image", "caption": ""}
+        )
 
     class Meta:
         icon = "image"

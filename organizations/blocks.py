@@ -1,5 +1,6 @@
 import datetime
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -66,6 +67,14 @@ class TimelineExcerptBlock(blocks.StructBlock):
         context["history_page"] = history
         context["timeline"] = timeline[: value.get("max_events") or 5]
         return context
+
+    def get_preview_value(self):
+        history = (
+            apps.get_model("organizations", "HistoryPage").objects.live().order_by("pk").first()
+        )
+        return self.to_python(
+            {"heading": "Milestones", "history_page": history.pk if history else None}
+        )
 
     class Meta:
         icon = "history"

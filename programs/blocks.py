@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -16,6 +17,12 @@ class PartnerGridBlock(blocks.StructBlock):
         partners = list(value["partners"])
         context["partners"] = localize_all(partners, page.locale) if page else partners
         return context
+
+    def get_preview_value(self):
+        partners = apps.get_model("programs", "PartnerInstitution").objects.filter(
+            locale__language_code="en"
+        )[:4]
+        return self.to_python({"heading": "Our partners", "partners": [p.pk for p in partners]})
 
     class Meta:
         icon = "group"
