@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BaseStreamBlock, KeyFigureBlock
 
@@ -57,6 +58,9 @@ class HomePage(Page):
     address = models.TextField(_("address"), blank=True)
     phone = models.CharField(_("phone"), max_length=60, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+
+    # A phone number reads the same in every language.
+    override_translatable_fields = [SynchronizedField("phone")]
 
     search_fields = Page.search_fields + [
         index.SearchField("intro"),

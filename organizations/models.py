@@ -234,7 +234,12 @@ class CommitteeKind(models.TextChoices):
 
 
 class CommitteePage(Page):
-    acronym = models.CharField(_("acronym"), max_length=30, help_text=_("e.g. SCOME, SCOPH."))
+    acronym = models.CharField(
+        _("acronym"),
+        max_length=30,
+        blank=True,
+        help_text=_("e.g. SCOME, SCOPH. Teams may have none."),
+    )
     full_name = models.CharField(
         _("full name"), max_length=200, help_text=_("e.g. Standing Committee on Medical Education.")
     )

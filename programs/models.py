@@ -175,17 +175,21 @@ class PartnerProgramPage(Page):
 
     def clean(self):
         super().clean()
-        errors = {}
+        errors: dict[str, list] = {}
         opens, deadline = self.application_opens, self.application_deadline
         start, end = self.start_date, self.end_date
         if opens and deadline and deadline < opens:
-            errors["application_deadline"] = _("The deadline is before applications open.")
+            errors.setdefault("application_deadline", []).append(
+                _("The deadline is before applications open.")
+            )
         if deadline and start and deadline > start:
-            errors["application_deadline"] = _(
-                "The application deadline must not be after the programme starts."
+            errors.setdefault("application_deadline", []).append(
+                _("The application deadline must not be after the programme starts.")
             )
         if start and end and end < start:
-            errors["end_date"] = _("The programme cannot end before it starts.")
+            errors.setdefault("end_date", []).append(
+                _("The programme cannot end before it starts.")
+            )
         if errors:
             raise ValidationError(errors)
 

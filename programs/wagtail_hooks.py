@@ -15,8 +15,7 @@ class PartnerInstitutionViewSet(SnippetViewSet):
     menu_order = 300
     add_to_admin_menu = True
     list_display = ["name", "short_name", "country", "city", "locale"]
-    list_filter = ["country", "locale"]
-    search_fields = ["name", "short_name", "city"]
+    list_filter = ["country"]
     ordering = ["name"]
 
 

@@ -1,0 +1,49 @@
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+from wagtail.models import Locale
+
+from home.models import HomePage
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build the demo site once per test session; each test runs in a transaction that is rolled
+    back, so every test starts from the same complete bilingual site."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture
+def english(db) -> Locale:
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def chinese(db) -> Locale:
+    return Locale.objects.get(language_code="zh-hans")
+
+
+@pytest.fixture
+def home_en(english) -> HomePage:
+    return HomePage.objects.get(locale=english)
+
+
+@pytest.fixture
+def home_zh(chinese) -> HomePage:
+    return HomePage.objects.get(locale=chinese)
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def english_interface():
+    """Requests activate their page's language and leave it active in the thread; start every
+    test from English so messages read the same whatever ran before."""
+    with translation.override("en"):
+        yield
