@@ -11,9 +11,17 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail_localize.segments import StringSegmentValue
 
 
+class DisplayChoiceBlock(blocks.ChoiceBlock):
+    """A choice about presentation (heading level, date precision): kept out of the search
+    index, where its label would read as content."""
+
+    def get_searchable_content(self, value):
+        return []
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=120)
-    level = blocks.ChoiceBlock(
+    level = DisplayChoiceBlock(
         choices=[("h2", _("Section heading (H2)")), ("h3", _("Subsection heading (H3)"))],
         default="h2",
         help_text=_("Use H2 for sections and H3 inside them, so headings stay in order."),

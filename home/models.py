@@ -2,12 +2,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BaseStreamBlock, KeyFigureBlock
+from .search import bilingual_search_fields
 
 # Tabs every page type shares, so editors find things in the same place everywhere.
 PROMOTE_PANELS = Page.promote_panels
@@ -62,10 +64,26 @@ class HomePage(Page):
     # A phone number reads the same in every language.
     override_translatable_fields = [SynchronizedField("phone")]
 
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
+    search_fields = bilingual_search_fields(
+        Page.search_fields
+        + [
+            index.SearchField("intro"),
+            index.SearchField("body"),
+        ]
+    )
+
+    api_fields = [
+        APIField("intro"),
+        APIField("key_figures"),
+        APIField("featured_pages"),
+        APIField("body"),
+        APIField("contact_name"),
+        APIField("address"),
+        APIField("phone"),
+        APIField("email"),
     ]
+    # StreamFields with references stay out of listings (see home/api.py).
+    api_detail_only_fields = ["featured_pages", "body"]
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from home.blocks import BaseStreamBlock
+from home.blocks import BaseStreamBlock, DisplayChoiceBlock
 from home.dates import PRECISION_HELP_TEXT, DatePrecision, format_partial_date
 from home.localization import localize
 
@@ -21,7 +21,7 @@ class TimelineEventValue(blocks.StructValue):
 
 class TimelineEventBlock(blocks.StructBlock):
     date = blocks.DateBlock(help_text=_("When it happened."))
-    precision = blocks.ChoiceBlock(
+    precision = DisplayChoiceBlock(
         choices=DatePrecision.choices, default=DatePrecision.YEAR, help_text=PRECISION_HELP_TEXT
     )
     title = blocks.CharBlock(max_length=200)
@@ -67,6 +67,47 @@ class TimelineExcerptBlock(blocks.StructBlock):
         context["history_page"] = history
         context["timeline"] = timeline[: value.get("max_events") or 5]
         return context
+
+    def prime_api(self, value, resolver) -> None:
+        """Load the history page (in bulk with other references), then its events' links."""
+        from .api_fields import prime_event_links
+
+        history = value.get("history_page")
+        if history is not None:
+            model = apps.get_model("organizations", "HistoryPage")
+            resolver.prime(
+                model, [history.pk], then=lambda pages: prime_event_links(pages, resolver)
+            )
+
+    def get_api_representation(self, value, context=None):
+        """The excerpt as the page shows it: the history page in the reader's language and its
+        events in date order, limited to the years and the number chosen."""
+        from home.api_fields import current_locale_id, get_resolver
+
+        from .api_fields import events_representation
+
+        context = context or {}
+        resolver = get_resolver(context)
+        locale_id = current_locale_id(context)
+        history = value.get("history_page")
+        model = apps.get_model("organizations", "HistoryPage")
+        history = resolver.localized(model, history.pk, locale_id) if history else None
+        events = []
+        if history is not None:
+            events = events_representation(
+                history,
+                resolver,
+                locale_id or history.locale_id,
+                value.get("from_year"),
+                value.get("to_year"),
+            )[: value.get("max_events") or 5]
+        return {
+            "heading": value.get("heading") or "",
+            "history_page": resolver.page_summary(history) if history else None,
+            "from_year": value.get("from_year"),
+            "to_year": value.get("to_year"),
+            "events": events,
+        }
 
     def get_preview_value(self):
         history = (

@@ -1200,6 +1200,7 @@ def load(build: DemoBuild) -> None:
         build.home,
         OrganizationIndexPage,
         INDEX_SLUG,
+        show_in_menus=True,
         title=T("Organisations", "组织"),
         intro=rich(
             T(

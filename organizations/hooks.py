@@ -13,3 +13,13 @@ ORGANIZATION_SECTIONS_HOOK = "organization_page_sections"
 def organization_sections(page, request) -> list[dict]:
     sections = (fn(page, request) for fn in hooks.get_hooks(ORGANIZATION_SECTIONS_HOOK))
     return [section for section in sections if section]
+
+
+# Other apps add fields to organisation pages in the API the same way: a function registered
+# with `@hooks.register(ORGANIZATION_API_FIELDS_HOOK)` returns a list of `wagtail.api.APIField`
+# (e.g. `programs` adds the programmes an organisation hosts).
+ORGANIZATION_API_FIELDS_HOOK = "organization_api_fields"
+
+
+def organization_api_fields() -> list:
+    return [field for fn in hooks.get_hooks(ORGANIZATION_API_FIELDS_HOOK) for field in fn()]

@@ -2,14 +2,25 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.api_fields import (
+    ComputedField,
+    ImageAPIField,
+    LocalizedPageField,
+    RelatedPagesField,
+    StringField,
+    get_resolver,
+    translated_field,
+)
 from home.dates import (
     PRECISION_HELP_TEXT,
     DatePrecision,
@@ -18,9 +29,11 @@ from home.dates import (
 )
 from home.localization import localize, localize_all
 from home.models import key_figures_field, tabbed
+from home.search import bilingual_search_fields
 
+from . import api_fields as org_api
 from .blocks import OrganizationStreamBlock, TimelineEventBlock
-from .hooks import organization_sections
+from .hooks import organization_api_fields, organization_sections
 
 
 class OrganizationKind(models.TextChoices):
@@ -47,13 +60,15 @@ class OrganizationIndexPage(Page):
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = bilingual_search_fields(Page.search_fields + [index.SearchField("intro")])
+    api_fields = [APIField("intro")]
     content_panels = Page.content_panels + [FieldPanel("intro")]
     edit_handler = tabbed(content_panels)
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["organizations.OrganizationPage", "organizations.HistoryPage"]
     max_count_per_parent = 1
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("organisation index")
@@ -123,16 +138,59 @@ class OrganizationPage(Page):
         SynchronizedField("phone"),
     ]
 
-    search_fields = Page.search_fields + [
-        index.SearchField("acronym", boost=3),
-        index.SearchField("summary", boost=2),
-        index.SearchField("body"),
-        index.SearchField("key_figures"),
-        index.SearchField("address"),
-        index.FilterField("kind"),
-        index.FilterField("country"),
-        index.AutocompleteField("acronym"),
-    ]
+    search_fields = bilingual_search_fields(
+        Page.search_fields
+        + [
+            index.SearchField("acronym", boost=3),
+            index.SearchField("summary", boost=2),
+            index.SearchField("body"),
+            index.SearchField("key_figures"),
+            index.SearchField("address"),
+            index.FilterField("kind"),
+            index.FilterField("country"),
+            index.AutocompleteField("acronym"),
+        ]
+    )
+
+    # The API's fields; other apps add theirs through ORGANIZATION_API_FIELDS_HOOK (read when
+    # the API asks, so apps registered later are included).
+    @classproperty
+    def api_fields(cls) -> list:
+        return [
+            APIField("kind"),
+            APIField("kind_display", serializer=translated_field(lambda p: p.get_kind_display())),
+            APIField("acronym"),
+            APIField("summary"),
+            APIField("founded"),
+            APIField("founded_precision"),
+            APIField("founded_display", serializer=translated_field(lambda p: p.founded_display)),
+            APIField("parent_organization", serializer=LocalizedPageField()),
+            APIField("country", serializer=StringField()),
+            APIField("country_name", serializer=translated_field(lambda p: p.country.name)),
+            APIField("region"),
+            APIField("city"),
+            APIField("address"),
+            APIField("phone"),
+            APIField("email"),
+            APIField("website"),
+            APIField("logo", serializer=ImageAPIField()),
+            APIField("key_figures"),
+            APIField("body"),
+            APIField(
+                "committees",
+                serializer=RelatedPagesField(org_api.committees, org_api.describe_committee),
+            ),
+            APIField(
+                "member_organizations",
+                serializer=RelatedPagesField(
+                    org_api.member_organizations, org_api.describe_organization
+                ),
+            ),
+            APIField("history_pages", serializer=RelatedPagesField(org_api.history_pages)),
+            *organization_api_fields(),
+        ]
+
+    api_detail_only_fields = ["body"]
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("acronym"), FieldPanel("kind")]),
@@ -174,6 +232,13 @@ class OrganizationPage(Page):
     @property
     def founded_display(self) -> str:
         return format_partial_date(self.founded, self.founded_precision)
+
+    @property
+    def search_date(self) -> str:
+        """The date shown with this page in search results."""
+        if not self.founded:
+            return ""
+        return _("Founded %(date)s") % {"date": self.founded_display}
 
     def clean(self):
         super().clean()
@@ -253,13 +318,29 @@ class CommitteePage(Page):
 
     override_translatable_fields = [SynchronizedField("acronym")]
 
-    search_fields = Page.search_fields + [
-        index.SearchField("acronym", boost=3),
-        index.SearchField("full_name", boost=2),
-        index.SearchField("focus"),
-        index.SearchField("body"),
-        index.AutocompleteField("acronym"),
+    api_fields = [
+        APIField("acronym"),
+        APIField("full_name"),
+        APIField("committee_kind"),
+        APIField(
+            "committee_kind_display",
+            serializer=translated_field(lambda p: p.get_committee_kind_display()),
+        ),
+        APIField("focus"),
+        APIField("body"),
     ]
+    api_detail_only_fields = ["body"]
+
+    search_fields = bilingual_search_fields(
+        Page.search_fields
+        + [
+            index.SearchField("acronym", boost=3),
+            index.SearchField("full_name", boost=2),
+            index.SearchField("focus"),
+            index.SearchField("body"),
+            index.AutocompleteField("acronym"),
+        ]
+    )
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("acronym"), FieldPanel("committee_kind")]),
         FieldPanel("full_name"),
@@ -281,9 +362,26 @@ class HistoryPage(Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
     events = StreamField([("event", TimelineEventBlock())], blank=True)
 
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("events"),
+    search_fields = bilingual_search_fields(
+        Page.search_fields
+        + [
+            index.SearchField("intro"),
+            index.SearchField("events"),
+        ]
+    )
+    api_fields = [
+        APIField("intro"),
+        # In date order, whatever order they were entered in (read from the stored JSON, so a
+        # listing of timelines stays a fixed number of queries).
+        APIField(
+            "events",
+            serializer=ComputedField(
+                lambda page, context: org_api.events_representation(
+                    page, get_resolver(context), page.locale_id
+                ),
+                prime_all=org_api.prime_event_links,
+            ),
+        ),
     ]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("events")]
     edit_handler = tabbed(content_panels)

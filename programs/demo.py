@@ -843,6 +843,7 @@ def load(build: DemoBuild) -> None:
         build.home,
         ProgramIndexPage,
         INDEX_SLUG,
+        show_in_menus=True,
         title=T("Programmes", "项目"),
         intro=rich(
             T(

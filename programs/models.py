@@ -4,15 +4,19 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.api_fields import ComputedField, LocalizedPageField, get_resolver, translated_field
 from home.dates import PRECISION_HELP_TEXT, DatePrecision, format_partial_date
 from home.localization import localize, localize_all
 from home.models import tabbed
+from home.search import bilingual_search_fields
 
+from . import api_fields as program_api
 from .blocks import ProgramStreamBlock
 
 
@@ -39,14 +43,16 @@ class PartnerInstitution(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("website"),
         FieldPanel("logo"),
     ]
-    search_fields = [
-        index.SearchField("name", boost=2),
-        index.SearchField("short_name"),
-        index.SearchField("city"),
-        index.AutocompleteField("name"),
-        index.FilterField("country"),
-        index.FilterField("locale_id"),
-    ]
+    search_fields = bilingual_search_fields(
+        [
+            index.SearchField("name", boost=2),
+            index.SearchField("short_name"),
+            index.SearchField("city"),
+            index.AutocompleteField("name"),
+            index.FilterField("country"),
+            index.FilterField("locale_id"),
+        ]
+    )
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("partner institution")
@@ -55,6 +61,10 @@ class PartnerInstitution(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def api_representation(self, context: dict) -> dict:
+        """How the API shows a partner wherever a block or page refers to one."""
+        return program_api.partner_representation(self, get_resolver(context))
 
 
 class ProgramKind(models.TextChoices):
@@ -70,13 +80,15 @@ class ProgramKind(models.TextChoices):
 class ProgramIndexPage(Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = bilingual_search_fields(Page.search_fields + [index.SearchField("intro")])
+    api_fields = [APIField("intro")]
     content_panels = Page.content_panels + [FieldPanel("intro")]
     edit_handler = tabbed(content_panels)
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["programs.PartnerProgramPage"]
     max_count_per_parent = 1
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("programme index")
@@ -129,13 +141,40 @@ class PartnerProgramPage(Page):
     end_date = models.DateField(_("ends"), null=True, blank=True)
     body = StreamField(ProgramStreamBlock(), blank=True)
 
-    search_fields = Page.search_fields + [
-        index.SearchField("summary", boost=2),
-        index.SearchField("eligibility"),
-        index.SearchField("body"),
-        index.FilterField("kind"),
-        index.RelatedFields("partners", [index.SearchField("partner_name")]),
+    search_fields = bilingual_search_fields(
+        Page.search_fields
+        + [
+            index.SearchField("summary", boost=2),
+            index.SearchField("eligibility"),
+            index.SearchField("body"),
+            index.FilterField("kind"),
+            index.RelatedFields("partners", [index.SearchField("partner_name")]),
+        ]
+    )
+    api_fields = [
+        APIField("kind"),
+        APIField("kind_display", serializer=translated_field(lambda p: p.get_kind_display())),
+        APIField("host_organization", serializer=LocalizedPageField()),
+        APIField("summary"),
+        APIField(
+            "partners",
+            serializer=ComputedField(
+                program_api.partners_representation, prime_all=program_api.prime_partners
+            ),
+        ),
+        APIField("since"),
+        APIField("since_precision"),
+        APIField("since_display", serializer=translated_field(lambda p: p.since_display)),
+        APIField("participants_per_year"),
+        APIField("eligibility"),
+        APIField("application_opens"),
+        APIField("application_deadline"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("body"),
     ]
+    api_detail_only_fields = ["body"]
+
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("host_organization")]),
         FieldPanel("summary"),
@@ -172,6 +211,13 @@ class PartnerProgramPage(Page):
     @property
     def since_display(self) -> str:
         return format_partial_date(self.since, self.since_precision)
+
+    @property
+    def search_date(self) -> str:
+        """The date shown with this page in search results."""
+        if not self.since:
+            return ""
+        return _("Since %(date)s") % {"date": self.since_display}
 
     def clean(self):
         super().clean()
@@ -223,7 +269,8 @@ class ProgramPartner(Orderable):
 
     @property
     def partner_name(self) -> str:
-        return self.institution.name
+        # Rows are copied unchanged into translations: index the name in the page's language.
+        return localize(self.institution, self.page.locale).name
 
     class Meta(Orderable.Meta):
         verbose_name = _("programme partner")

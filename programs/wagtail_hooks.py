@@ -3,8 +3,10 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from organizations.hooks import ORGANIZATION_SECTIONS_HOOK
+from organizations.hooks import ORGANIZATION_API_FIELDS_HOOK, ORGANIZATION_SECTIONS_HOOK
 
+from .api import PartnerInstitutionAPIViewSet
+from .api_fields import hosted_programs_api_field
 from .models import PartnerInstitution, PartnerProgramPage
 
 
@@ -38,3 +40,14 @@ def hosted_programs_section(page, request) -> dict | None:
         "template": "programs/includes/program_list.html",
         "items": programs,
     }
+
+
+@hooks.register("register_api_endpoints")
+def register_partners_endpoint(router) -> None:
+    router.register_endpoint("partners", PartnerInstitutionAPIViewSet)
+
+
+@hooks.register(ORGANIZATION_API_FIELDS_HOOK)
+def hosted_programs_api_fields() -> list:
+    """Organisation pages in the API list the programmes they host."""
+    return [hosted_programs_api_field()]

@@ -3,9 +3,8 @@
 
 from wagtail import hooks
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from home.api import DocumentsAPIViewSet, ImagesAPIViewSet, PagesAPIViewSet
 
 # Named "wagtailapi_v2" because the frontend-cache purge hook reverses that namespace.
 api_router = WagtailAPIRouter("wagtailapi_v2")

@@ -113,7 +113,8 @@ def test_no_page_overflows_sideways(demo_server, browser, width):
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     overflowing = {}
-    for path in demo_server.page_paths:
+    search_pages = ["/en/search/?q=exchange", "/zh-hans/search/?q=%E4%BA%A4%E6%B5%81"]
+    for path in demo_server.page_paths + search_pages:
         response = page.goto(demo_server.base_url + path)
         assert response.status == 200, path
         extra = page.evaluate(

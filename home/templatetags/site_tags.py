@@ -16,13 +16,16 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import get_language_info, gettext, gettext_noop
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from home.dates import DatePrecision
 from home.localization import localize, localize_all
 from home.models import HomePage
+from home.sitemaps import alternates
 
 register = template.Library()
 
@@ -128,10 +131,46 @@ def _language_name(code: str) -> str:
         return dict(settings.LANGUAGES).get(code, code)
 
 
+def _chain_translations(page: Page, request: HttpRequest | None) -> list[Page]:
+    """Live pages, in every locale, sharing a translation key with `page` or one of its
+    ancestors (the page itself included): what the switcher and the hreflang links choose
+    from. One query, cached per request."""
+    cache = _request_cache(request)
+    key = ("chain_translations", page.pk)
+    if key not in cache:
+        keys = [page.translation_key, *(a.translation_key for a in _ancestors(page, request))]
+        cache[key] = list(
+            Page.objects.live().filter(translation_key__in=keys).select_related("locale")
+        )
+    return cache[key]
+
+
+def _restricted_paths(request: HttpRequest | None) -> list[str]:
+    """Tree paths of pages with a view restriction (login, password, groups); everything below
+    them is private too. One query, cached per request."""
+    cache = _request_cache(request)
+    if "restricted_paths" not in cache:
+        cache["restricted_paths"] = list(
+            PageViewRestriction.objects.values_list("page__path", flat=True)
+        )
+    return cache["restricted_paths"]
+
+
+def _is_public(page: Page, request: HttpRequest | None) -> bool:
+    return not any(page.path.startswith(path) for path in _restricted_paths(request))
+
+
+def switch_url(code: str, next_url: str) -> str:
+    """The language switch view's URL: remembers `code` in the language cookie, then goes to
+    `next_url` (see `home.views.switch_language`)."""
+    return f"{reverse('switch_language', args=[code])}?{urlencode({'next': next_url})}"
+
+
 def language_links(context: template.Context) -> list[dict[str, Any]]:
     """One entry per other language: where to send the visitor and whether it is a fallback.
 
-    Each dict has `code`, `name` (in its own language), `url`, `is_translation` (the same page
+    Each dict has `code`, `name` (in its own language), `url` (through the switch view, so the
+    choice is remembered), `page_url` (the target page itself), `is_translation` (the same page
     exists in that language) and `fallback_title` (the closest section shown instead).
     """
     request = context.get("request")
@@ -143,26 +182,23 @@ def language_links(context: template.Context) -> list[dict[str, Any]]:
 
     locale = current_locale(context)
     locales = _all_locales(request)
+    chain: list[Page] = []
+    found: dict[tuple[int, Any], Page] = {}
+    if page is not None and page.pk is not None:
+        # The page itself, then its ancestors from the nearest up: first published one wins.
+        chain = [page, *reversed(_ancestors(page, request))]
+        found = {(p.locale_id, p.translation_key): p for p in _chain_translations(page, request)}
     links = []
     for code, _name in settings.LANGUAGES:
         target_locale = locales.get(code)
         if target_locale is None or (locale is not None and target_locale.pk == locale.pk):
             continue
         target, is_translation = None, False
-        if page is not None and page.pk is not None:
-            # The page itself, then its ancestors from the nearest up: first published one wins.
-            chain = [page, *reversed(_ancestors(page, request))]
-            keys = [p.translation_key for p in chain]
-            found = {
-                p.translation_key: p
-                for p in Page.objects.live().filter(
-                    translation_key__in=keys, locale_id=target_locale.pk
-                )
-            }
-            for position, translation_key in enumerate(keys):
-                if translation_key in found:
-                    target, is_translation = found[translation_key], position == 0
-                    break
+        for position, ancestor in enumerate(chain):
+            target = found.get((target_locale.pk, ancestor.translation_key))
+            if target is not None:
+                is_translation = position == 0
+                break
         if target is None:
             target = locale_home(target_locale, request)
             is_translation = page is None
@@ -175,7 +211,8 @@ def language_links(context: template.Context) -> list[dict[str, Any]]:
             {
                 "code": code,
                 "name": _language_name(code),
-                "url": url,
+                "url": switch_url(code, url),
+                "page_url": url,
                 "is_translation": is_translation,
                 "fallback_title": "" if is_translation else target.title,
                 # The same, marked with their language for screen readers (used inside a
@@ -256,28 +293,30 @@ def language_switcher(context: template.Context) -> dict[str, Any]:
 
 @register.inclusion_tag("home/includes/alternate_links.html", takes_context=True)
 def alternate_links(context: template.Context) -> dict[str, Any]:
-    """`{% alternate_links %}` in `<head>`: `<link rel="alternate" hreflang>` to translations."""
+    """`{% alternate_links %}` in `<head>`: the canonical URL and hreflang alternates.
+
+    `<link rel="alternate" hreflang>` for every live, public translation including the page
+    itself, then `x-default` (the default language's version, else the page itself); all
+    absolute, pointing straight at the pages (search engines must not go through the switch
+    view). Reuses the switcher's query: no query per locale.
+    """
     request = context.get("request")
     page = _current_page(context)
-    if page is None:
-        return {"alternates": []}
-    links = [link for link in language_links(context) if link["is_translation"]]
-    self_url = ""
-    if links:
-        self_url = page.get_full_url(request) or ""
-    base = request.build_absolute_uri("/").rstrip("/") if request is not None else ""
-    alternates = [
-        {
-            "code": link["code"],
-            "url": link["url"] if "://" in link["url"] else base + link["url"],
-        }
-        for link in links
+    canonical = page.get_full_url(request) if page is not None and page.pk is not None else None
+    if not canonical:
+        return {"canonical": "", "alternates": []}
+    translations = [
+        p
+        for p in _chain_translations(page, request)
+        if p.translation_key == page.translation_key and p.pk != page.pk and _is_public(p, request)
     ]
-    locale = current_locale(context)
     return {
-        "alternates": alternates,
-        "self_url": self_url,
-        "self_code": locale.language_code if locale else "",
+        "canonical": canonical,
+        "alternates": alternates(
+            [page, *translations],
+            page,
+            lambda p: canonical if p.pk == page.pk else (p.get_full_url(request) or ""),
+        ),
     }
 
 

@@ -1,0 +1,654 @@
+"""Serializer fields and bulk loading for the public API v2, importable from models.py.
+
+Why a resolver: a response must be ready to render (page links as the page in the reader's
+language, images as rendition URLs, snippets expanded, rich-text links resolved), and doing that
+object by object makes one query per item, block or link. Instead every field *primes* the
+`Resolver` with what it will need for all the items of a response (`prime(instances)`), and the
+first lookup loads everything in a fixed number of queries: one per referenced model, two for
+images (with their renditions), one for documents, one for embeds.
+
+The views (home/api.py) call `prime` on every field that has it before serializing; blocks find
+the resolver in the serializer context (`get_resolver(context)`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.db import models
+from django.utils import translation
+from django.utils.timezone import now
+from rest_framework import fields as drf_fields
+from wagtail import blocks
+from wagtail.documents import get_document_model
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Locale, Page
+from wagtail.rich_text import RichText, get_rewriter
+from wagtail.rich_text.rewriters import FIND_A_TAG, LinkRewriter, extract_attrs
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+logger = logging.getLogger(__name__)
+
+# Renditions every image carries in the API: enough for a thumbnail, a card and a full-width view.
+IMAGE_RENDITIONS = {
+    "thumbnail": "fill-320x240",
+    "medium": "max-800x800",
+    "large": "max-1600x1600",
+}
+
+
+def absolute(request, url: str | None) -> str | None:
+    if not url:
+        return url
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+def page_type(page: Page) -> str:
+    cls = page.specific_class or type(page)
+    return f"{cls._meta.app_label}.{cls.__name__}"
+
+
+class Resolver:
+    """Bulk loader for one API response (see the module docstring)."""
+
+    def __init__(self, request) -> None:
+        self.request = request
+        self._pending: dict[type, set[int]] = defaultdict(set)
+        self._loaded: dict[type, dict[int, Any]] = defaultdict(dict)
+        self._by_key: dict[type, dict[Any, dict[int, Any]]] = defaultdict(dict)
+        self._after_load: dict[type, list[Callable]] = defaultdict(list)
+        self._pending_images: set[int] = set()
+        self._images: dict[int, Any] = {}
+        self._pending_documents: set[int] = set()
+        self._documents: dict[int, Any] = {}
+        self._pending_embeds: set[str] = set()
+        self._embeds: dict[str, str | None] = {}
+        self._locales: dict[int, Locale] | None = None
+        self._private_q: models.Q | None = None
+        # Results of bulk loaders of related lists (see RelatedPagesField), by loader.
+        self.store: dict[Any, dict] = {}
+
+    # -- shared lookups ---------------------------------------------------------------------
+
+    @property
+    def locales(self) -> dict[int, Locale]:
+        if self._locales is None:
+            self._locales = {locale.pk: locale for locale in Locale.objects.all()}
+        return self._locales
+
+    def locale_code(self, locale_id: int) -> str:
+        return self.locales[locale_id].language_code
+
+    def locale_by_code(self, code: str) -> Locale | None:
+        return next((loc for loc in self.locales.values() if loc.language_code == code), None)
+
+    @property
+    def private_q(self) -> models.Q:
+        """Pages under any view restriction (one query per response, not one per use)."""
+        if self._private_q is None:
+            self._private_q = Page.objects.all().private_q()
+        return self._private_q
+
+    def visible_pages(self, model: type[Page] = Page) -> models.QuerySet:
+        """Live pages outside every private section: what anyone may see, logged in or not."""
+        return model._default_manager.live().exclude(self.private_q)
+
+    # -- priming ----------------------------------------------------------------------------
+
+    def prime(self, model: type, ids: Iterable[int | None], then: Callable | None = None) -> None:
+        """Announce translatable objects (pages or snippets) that will be looked up;
+        `then(objects)` runs on what gets loaded (e.g. to prime what *they* reference)."""
+        ids = {pk for pk in ids if pk is not None}
+        wanted = ids - set(self._loaded[model])
+        self._pending[model] |= wanted
+        if then is not None and wanted:
+            self._after_load[model].append(then)
+        elif then is not None:  # all loaded already: their own references now
+            then([self._loaded[model][pk] for pk in ids if self._loaded[model][pk] is not None])
+
+    def prime_images(self, ids: Iterable[int | None]) -> None:
+        self._pending_images |= {pk for pk in ids if pk is not None} - set(self._images)
+
+    def prime_documents(self, ids: Iterable[int | None]) -> None:
+        self._pending_documents |= {pk for pk in ids if pk is not None} - set(self._documents)
+
+    def prime_embeds(self, urls: Iterable[str | None]) -> None:
+        self._pending_embeds |= {url for url in urls if url} - set(self._embeds)
+
+    def prime_rich_text(self, html: str | RichText | None) -> None:
+        for attrs in rich_text_links(html):
+            if attrs.get("linktype") == "page" and attrs.get("id", "").isdigit():
+                self.prime(Page, [int(attrs["id"])])
+            elif attrs.get("linktype") == "document" and attrs.get("id", "").isdigit():
+                self.prime_documents([int(attrs["id"])])
+
+    def prime_value(self, block: blocks.Block, value: Any) -> None:
+        """Prime everything a block value refers to, however deeply nested."""
+        if value is None:
+            return
+        custom = getattr(block, "prime_api", None)
+        if custom is not None:
+            custom(value, self)
+        elif isinstance(block, blocks.StreamBlock):
+            for child in value:
+                self.prime_value(child.block, child.value)
+        elif isinstance(block, blocks.ListBlock):
+            for item in value:
+                self.prime_value(block.child_block, item)
+        elif isinstance(block, blocks.StructBlock):
+            for name, child_block in block.child_blocks.items():
+                self.prime_value(child_block, value.get(name))
+        elif isinstance(block, blocks.PageChooserBlock):
+            self.prime(Page, [value.pk])
+        elif isinstance(block, ImageChooserBlock):
+            self.prime_images([value.pk])
+        elif isinstance(block, DocumentChooserBlock):
+            self.prime_documents([value.pk])
+        elif isinstance(block, SnippetChooserBlock):
+            self.prime(type(value), [value.pk])
+        elif isinstance(block, blocks.RichTextBlock):
+            self.prime_rich_text(value)
+        elif isinstance(block, EmbedBlock):
+            self.prime_embeds([value.url])
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Load everything primed so far (each model once), then images, documents, embeds."""
+        while self._pending:
+            model, ids = self._pending.popitem()
+            self._load(model, ids)
+        if self._pending_images:
+            ids, self._pending_images = self._pending_images, set()
+            images = get_image_model().objects.filter(pk__in=ids)
+            images = images.prefetch_renditions(*IMAGE_RENDITIONS.values())
+            found = {image.pk: image for image in images}
+            self._images.update({pk: found.get(pk) for pk in ids})
+        if self._pending_documents:
+            ids, self._pending_documents = self._pending_documents, set()
+            found = get_document_model().objects.in_bulk(ids)
+            self._documents.update({pk: found.get(pk) for pk in ids})
+        if self._pending_embeds:
+            urls, self._pending_embeds = self._pending_embeds, set()
+            self._load_embeds(urls)
+
+    def _load(self, model: type, ids: set[int]) -> None:
+        # The objects and all their translations in one query: the translation key of each
+        # referenced object comes from a subquery.
+        keys = model._default_manager.filter(pk__in=ids).values("translation_key")
+        if issubclass(model, Page):
+            queryset = self.visible_pages(model)
+        else:
+            queryset = model._default_manager.all()
+        loaded = list(queryset.filter(translation_key__in=keys))
+        by_key = self._by_key[model]
+        for obj in loaded:
+            by_key.setdefault(obj.translation_key, {})[obj.locale_id] = obj
+            if obj.pk in ids:
+                self._loaded[model][obj.pk] = obj
+        for pk in ids:
+            self._loaded[model].setdefault(pk, None)  # not visible: never shown
+        # Images the loaded objects show (e.g. a partner's logo) come with the image batch.
+        for field in model._meta.concrete_fields:
+            if field.is_relation and issubclass(field.related_model, get_image_model()):
+                self.prime_images(getattr(obj, field.attname) for obj in loaded)
+        for callback in self._after_load.pop(model, []):
+            callback(loaded)
+        while self._pending:  # what the callbacks primed
+            self._load(*self._pending.popitem())
+
+    def _load_embeds(self, urls: set[str]) -> None:
+        from wagtail.embeds import embeds
+        from wagtail.embeds.models import Embed
+
+        hashes = {embeds.get_embed_hash(url): url for url in urls}
+        stored = {
+            embed.hash: embed.html
+            for embed in Embed.objects.exclude(cache_until__lte=now()).filter(hash__in=list(hashes))
+        }
+        for hash_, url in hashes.items():
+            html = stored.get(hash_)
+            if html is None:
+                try:  # not fetched yet: ask the provider once (then it is stored)
+                    html = embeds.get_embed(url).html
+                except Exception:  # noqa: BLE001 - a provider being down must not fail the API
+                    logger.warning("could not fetch embed %s", url, exc_info=True)
+            self._embeds[url] = html
+
+    # -- lookups ----------------------------------------------------------------------------
+
+    def _ensure(self, model: type, pk: int) -> None:
+        if pk not in self._loaded[model]:
+            self.prime(model, [pk])
+        if self._pending or self._pending_images or self._pending_documents:
+            self.flush()
+
+    def get(self, model: type, pk: int | None) -> Any:
+        """The object as stored, if visible."""
+        if pk is None:
+            return None
+        self._ensure(model, pk)
+        return self._loaded[model].get(pk)
+
+    def localized(self, model: type, pk: int | None, locale_id: int | None) -> Any:
+        """The object in `locale_id` where that translation is visible, else as stored; None if
+        the object itself is not visible (draft, private, deleted)."""
+        obj = self.get(model, pk)
+        if obj is None or locale_id is None:
+            return obj
+        return self._by_key[model].get(obj.translation_key, {}).get(locale_id, obj)
+
+    def translations(self, model: type, obj: Any) -> list:
+        """All loaded translations of `obj` (including itself)."""
+        return list(self._by_key[model].get(obj.translation_key, {}).values())
+
+    def page_ref(self, pk: int | None, locale_id: int | None, model: type = Page) -> dict | None:
+        page = self.localized(model, pk, locale_id)
+        return self.page_summary(page) if page is not None else None
+
+    def page_summary(self, page: Page) -> dict:
+        """`{id, type, title, locale, html_url}`: what a client needs to link to a page."""
+        return {
+            "id": page.pk,
+            "type": page_type(page),
+            "title": page.title,
+            "locale": self.locale_code(page.locale_id),
+            "html_url": page.get_full_url(self.request),
+        }
+
+    def image(self, pk: int | None) -> dict | None:
+        if pk is None:
+            return None
+        if pk not in self._images:
+            self.prime_images([pk])
+            self.flush()
+        image = self._images.get(pk)
+        if image is None:
+            return None
+        data = {
+            "id": image.pk,
+            "title": image.title,
+            "width": image.width,
+            "height": image.height,
+            "url": absolute(self.request, image.file.url),
+            "renditions": {},
+        }
+        try:
+            renditions = image.get_renditions(*IMAGE_RENDITIONS.values())
+        except OSError:  # the file is missing: the image is still described
+            logger.warning("no renditions for image %s", image.pk, exc_info=True)
+            return data
+        for name, spec in IMAGE_RENDITIONS.items():
+            rendition = renditions[spec]
+            data["renditions"][name] = {
+                "url": absolute(self.request, rendition.url),
+                "width": rendition.width,
+                "height": rendition.height,
+            }
+        return data
+
+    def document(self, pk: int | None) -> dict | None:
+        if pk is None:
+            return None
+        if pk not in self._documents:
+            self.prime_documents([pk])
+            self.flush()
+        document = self._documents.get(pk)
+        if document is None:
+            return None
+        return {
+            "id": document.pk,
+            "title": document.title,
+            "download_url": absolute(self.request, document.url),
+        }
+
+    def embed_html(self, url: str | None) -> str | None:
+        if not url:
+            return None
+        if url not in self._embeds:
+            self.prime_embeds([url])
+            self.flush()
+        return self._embeds.get(url)
+
+    def rich_text(self, html: str | RichText | None, locale_id: int | None) -> str:
+        """Database rich text as HTML: page links point at the page in `locale_id` (absolute
+        URL, plus `data-page-id` for apps that route internally), document links at the file."""
+        source = html.source if isinstance(html, RichText) else (html or "")
+        self.prime_rich_text(source)
+        self.flush()
+
+        def page_link(attrs: dict) -> str:
+            pk = attrs.get("id", "")
+            ref = self.page_ref(int(pk), locale_id) if pk.isdigit() else None
+            if ref is None:
+                return "<a>"
+            return f'<a href="{ref["html_url"]}" data-page-id="{ref["id"]}">'
+
+        def document_link(attrs: dict) -> str:
+            pk = attrs.get("id", "")
+            document = self.document(int(pk)) if pk.isdigit() else None
+            return f'<a href="{document["download_url"]}">' if document else "<a>"
+
+        links = LinkRewriter(rules={"page": page_link, "document": document_link})
+        embeds = get_rewriter().rewriters[1]  # Wagtail's own, for any <embed> (none here yet)
+        return embeds(links(source))
+
+
+def rich_text_links(html: str | RichText | None) -> list[dict]:
+    source = html.source if isinstance(html, RichText) else (html or "")
+    return [extract_attrs(match) for match in FIND_A_TAG.findall(source)]
+
+
+def get_resolver(context: dict) -> Resolver:
+    """The response's resolver (created on first use, e.g. for blocks rendered outside a view)."""
+    if "resolver" not in context:
+        context["resolver"] = Resolver(context.get("request"))
+    return context["resolver"]
+
+
+def current_locale_id(context: dict) -> int | None:
+    """The locale of the page being serialized: links inside it are shown in that language."""
+    return context.get("api_locale_id")
+
+
+# -- StreamField --------------------------------------------------------------------------
+
+
+def _has_own_api_representation(block: blocks.Block) -> bool:
+    # Our blocks override get_api_representation next to their definition; Wagtail's stock
+    # blocks get the generic treatment below (resolved references instead of bare ids).
+    return not type(block).get_api_representation.__module__.startswith("wagtail.")
+
+
+def block_representation(block: blocks.Block, value: Any, context: dict) -> Any:
+    """A block value ready to render (see the module docstring)."""
+    if value is None:
+        return None
+    if _has_own_api_representation(block):
+        return block.get_api_representation(value, context)
+    resolver = get_resolver(context)
+    locale_id = current_locale_id(context)
+    if isinstance(block, blocks.StreamBlock):
+        return [
+            {
+                "type": child.block_type,
+                "value": block_representation(child.block, child.value, context),
+                "id": child.id,
+            }
+            for child in value
+        ]
+    if isinstance(block, blocks.ListBlock):
+        return [block_representation(block.child_block, item, context) for item in value]
+    if isinstance(block, blocks.StructBlock):
+        return {
+            name: block_representation(child, value.get(name), context)
+            for name, child in block.child_blocks.items()
+        }
+    if isinstance(block, blocks.PageChooserBlock):
+        return resolver.page_ref(value.pk, locale_id)
+    if isinstance(block, ImageChooserBlock):
+        return resolver.image(value.pk)
+    if isinstance(block, DocumentChooserBlock):
+        return resolver.document(value.pk)
+    if isinstance(block, SnippetChooserBlock):
+        obj = resolver.localized(type(value), value.pk, locale_id)
+        return snippet_representation(obj, context)
+    if isinstance(block, blocks.RichTextBlock):
+        return resolver.rich_text(value, locale_id)
+    if isinstance(block, EmbedBlock):
+        return {"url": value.url, "html": resolver.embed_html(value.url)}
+    return block.get_api_representation(value, context)
+
+
+def snippet_representation(obj: Any, context: dict) -> dict | None:
+    """A snippet as its model describes itself for the API (`api_representation`), or its
+    id, type and name."""
+    if obj is None:
+        return None
+    custom = getattr(obj, "api_representation", None)
+    if custom is not None:
+        return custom(context)
+    return {"id": obj.pk, "type": obj._meta.label, "title": str(obj)}
+
+
+def prime_stream(resolver: Resolver, value: Any) -> None:
+    if value is not None:
+        resolver.prime_value(value.stream_block, value)
+
+
+# -- serializer fields --------------------------------------------------------------------
+
+
+class PrimedFieldMixin:
+    """A field that announces, for all the items of a response at once, what it will need."""
+
+    def instance_value(self, instance: Any) -> Any:
+        return getattr(instance, self.source, None)
+
+    def prime(self, instances: list, resolver: Resolver) -> None:
+        raise NotImplementedError
+
+
+class StreamAPIField(PrimedFieldMixin, drf_fields.Field):
+    """A StreamField, every block ready to render."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["read_only"] = True
+        for name in (
+            "max_length",
+            "allow_blank",
+            "min_length",
+            "validators",
+            "required",
+            "default",
+        ):
+            kwargs.pop(name, None)
+        super().__init__(*args, **kwargs)
+
+    def prime(self, instances: list, resolver: Resolver) -> None:
+        for instance in instances:
+            prime_stream(resolver, self.instance_value(instance))
+
+    def to_representation(self, value: Any) -> Any:
+        return block_representation(value.stream_block, value, self.context)
+
+
+class RichTextAPIField(PrimedFieldMixin, drf_fields.CharField):
+    """A RichTextField as HTML, links resolved in the page's language.
+
+    `?rich_text_format=` (Wagtail's db_html, markdown…) still gives Wagtail's own output."""
+
+    def prime(self, instances: list, resolver: Resolver) -> None:
+        for instance in instances:
+            resolver.prime_rich_text(self.instance_value(instance))
+
+    def to_representation(self, value: Any) -> str:
+        if self.context.get("request") is not None and "rich_text_format" in (
+            self.context["request"].GET
+        ):
+            from wagtail.api.rich_text import APIRichText
+
+            return APIRichText.serialize(
+                str(value), format=self.context["_wagtail_rich_text_format"]
+            )
+        return get_resolver(self.context).rich_text(str(value), current_locale_id(self.context))
+
+
+class LocalizedPageField(PrimedFieldMixin, drf_fields.Field):
+    """A page foreign key as `{id, type, title, locale, html_url}` of the page in the language
+    of the page being serialized (translations store the source-language page)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["read_only"] = True
+        super().__init__(*args, **kwargs)
+
+    def get_attribute(self, instance: Any) -> Any:
+        return getattr(instance, f"{self.source}_id")
+
+    def prime(self, instances: list, resolver: Resolver) -> None:
+        resolver.prime(Page, [getattr(instance, f"{self.source}_id") for instance in instances])
+
+    def to_representation(self, pk: int) -> dict | None:
+        return get_resolver(self.context).page_ref(pk, current_locale_id(self.context))
+
+
+class ImageAPIField(PrimedFieldMixin, drf_fields.Field):
+    """An image foreign key as the image with absolute URLs of its renditions."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["read_only"] = True
+        super().__init__(*args, **kwargs)
+
+    def get_attribute(self, instance: Any) -> Any:
+        return getattr(instance, f"{self.source}_id")
+
+    def prime(self, instances: list, resolver: Resolver) -> None:
+        resolver.prime_images(getattr(instance, f"{self.source}_id") for instance in instances)
+
+    def to_representation(self, pk: int) -> dict | None:
+        return get_resolver(self.context).image(pk)
+
+
+class LocaleCodeField(drf_fields.Field):
+    """`locale` as its language code, from the response's table of locales (no query)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["read_only"] = True
+        super().__init__(*args, **kwargs)
+
+    def get_attribute(self, instance: Any) -> Any:
+        return instance.locale_id
+
+    def to_representation(self, locale_id: int) -> str:
+        return get_resolver(self.context).locale_code(locale_id)
+
+
+class ComputedField(PrimedFieldMixin, drf_fields.Field):
+    """A read-only field computed from the instance by `represent(instance, context)`, primed
+    for all instances by `prime_all(instances, resolver)`: for lists of related pages, etc."""
+
+    def __init__(
+        self,
+        represent: Callable[[Any, dict], Any],
+        prime_all: Callable[[list, Resolver], None] | None = None,
+        **kwargs,
+    ) -> None:
+        kwargs["read_only"] = True
+        self._represent = represent
+        self._prime_all = prime_all
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance: Any) -> Any:
+        return instance
+
+    def prime(self, instances: list, resolver: Resolver) -> None:
+        if self._prime_all is not None:
+            self._prime_all(instances, resolver)
+
+    def to_representation(self, instance: Any) -> Any:
+        return self._represent(instance, self.context)
+
+
+class RelatedPagesField(PrimedFieldMixin, drf_fields.Field):
+    """A list of related pages, each `{id, type, title, locale, html_url}` plus what
+    `describe(page)` adds. `loader(pages, resolver)` returns {page id: [related pages]} for all
+    the pages of a response in a fixed number of queries."""
+
+    def __init__(
+        self,
+        loader: Callable[[list, Resolver], dict[int, list]],
+        describe: Callable[[Any, str], dict] | None = None,
+        **kwargs,
+    ) -> None:
+        kwargs["read_only"] = True
+        self.loader = loader
+        self.describe = describe
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance: Any) -> Any:
+        return instance
+
+    def prime(self, instances: list, resolver: Resolver) -> None:
+        store = resolver.store.setdefault(self.loader, {})
+        store.update(self.loader([i for i in instances if i.pk not in store], resolver))
+
+    def to_representation(self, instance: Any) -> list[dict]:
+        resolver = get_resolver(self.context)
+        self.prime([instance], resolver)
+        items = resolver.store[self.loader].get(instance.pk, [])
+        code = resolver.locale_code(instance.locale_id)
+        return [
+            {**resolver.page_summary(item), **(self.describe(item, code) if self.describe else {})}
+            for item in items
+        ]
+
+
+def in_language(code: str, text: Callable[[], Any]) -> str:
+    """`text()` (e.g. a choice label or a partial date) as read in language `code`."""
+    with translation.override(code):
+        return str(text())
+
+
+def translated_field(text: Callable[[Any], Any]) -> ComputedField:
+    """A field computed in the serialized object's language (labels, formatted dates)."""
+
+    def represent(instance: Any, context: dict) -> str:
+        code = get_resolver(context).locale_code(instance.locale_id)
+        return in_language(code, lambda: text(instance))
+
+    return ComputedField(represent)
+
+
+def grouped_by_key(queryset: models.QuerySet, pages: list, key_field: str) -> dict[int, list]:
+    """Related pages that point at one of `pages` (or a translation of it) through
+    `key_field`, in the language of each page: {page id: [pages]}, one query. Translations
+    store the source-language page, hence the match on translation key and locale."""
+    if not pages:
+        return {}
+    rows = queryset.filter(
+        locale_id__in={page.locale_id for page in pages},
+        **{f"{key_field}__translation_key__in": {page.translation_key for page in pages}},
+    ).annotate(related_key=models.F(f"{key_field}__translation_key"))
+    found: dict[tuple, list] = defaultdict(list)
+    for row in rows:
+        found[(row.related_key, row.locale_id)].append(row)
+    return {page.pk: found.get((page.translation_key, page.locale_id), []) for page in pages}
+
+
+def children_by_parent(
+    model: type[Page], parents: list[Page], resolver: Resolver
+) -> dict[int, list[Page]]:
+    """Visible children of type `model` of each parent, by parent id, in tree order: one query
+    for parents of the same depth (siblings share the parent's path as a prefix)."""
+    result: dict[int, list[Page]] = {parent.pk: [] for parent in parents}
+    by_depth: dict[int, dict[str, int]] = defaultdict(dict)
+    for parent in parents:
+        by_depth[parent.depth][parent.path] = parent.pk
+    for depth, paths in by_depth.items():
+        prefix = models.functions.Substr("path", 1, len(next(iter(paths))))
+        children = (
+            resolver.visible_pages(model)
+            .annotate(parent_path=prefix)
+            .filter(depth=depth + 1, parent_path__in=list(paths))
+            .order_by("path")
+        )
+        for child in children:
+            result[paths[child.parent_path]].append(child)
+    return result
+
+
+class StringField(drf_fields.Field):
+    """A value shown as its string (e.g. a country as its ISO code)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["read_only"] = True
+        super().__init__(*args, **kwargs)
+
+    def to_representation(self, value: Any) -> str:
+        return str(value)

@@ -1,0 +1,96 @@
+"""The public search page: `/<language>/search/?q=…`, results in the visitor's language."""
+
+import re
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from .search import HAN_RUN, TOKEN, bigrams, flatten_text, stem
+
+RESULTS_PER_PAGE = 10
+EXCERPT_LENGTH = 160
+
+
+@dataclass
+class SearchResult:
+    page: Page
+    title: SafeString
+    excerpt: SafeString
+
+
+def highlight_pattern(query: str) -> re.Pattern | None:
+    """What to mark in results: each Chinese word (or its pairs of characters) and each
+    English word in any form sharing its stem."""
+    parts = []
+    for token in TOKEN.findall(query[:500]):
+        if HAN_RUN.fullmatch(token):
+            parts.append(re.escape(token))
+            parts.extend(re.escape(pair) for pair in bigrams(token))
+        else:
+            parts.append(rf"\b{re.escape(stem(token))}\w*")
+    if not parts:
+        return None
+    # Longest alternatives first, so a whole word wins over its pairs of characters.
+    return re.compile("|".join(sorted(parts, key=len, reverse=True)), re.IGNORECASE)
+
+
+def page_text(page: Page) -> str:
+    """The page's searchable text other than its title, as readers see it."""
+    return " ".join(
+        flatten_text(field.get_value(page))
+        for field in page.get_search_fields()
+        if type(field) is index.SearchField and field.field_name != "title"
+    )
+
+
+def mark_matches(text: str, pattern: re.Pattern | None) -> SafeString:
+    """`text` escaped, with each match of `pattern` in <mark>."""
+    pieces, last = [], 0
+    for found in pattern.finditer(text) if pattern else ():
+        pieces.append(escape(text[last : found.start()]))
+        pieces.append(f"<mark>{escape(found.group())}</mark>")
+        last = found.end()
+    pieces.append(escape(text[last:]))
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped
+
+
+def excerpt(text: str, pattern: re.Pattern | None, length: int = EXCERPT_LENGTH) -> SafeString:
+    """A window of `text` around the first match, with matches marked."""
+    text = " ".join(text.split())
+    match = pattern.search(text) if pattern else None
+    start = max(0, match.start() - length // 3) if match else 0
+    window = text[start : start + length]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + length < len(text) else ""
+    return mark_safe(prefix + mark_matches(window, pattern) + suffix)  # noqa: S308
+
+
+def search(request: HttpRequest) -> TemplateResponse:
+    query = request.GET.get("q", "").replace("\x00", "").strip()
+    results_page = None
+    results: list[SearchResult] = []
+    if query:
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .specific()
+            .search(query, operator="and")
+        )
+        results_page = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        pattern = highlight_pattern(query)
+        results = [
+            SearchResult(page, mark_matches(page.title, pattern), excerpt(page_text(page), pattern))
+            for page in results_page
+        ]
+    return TemplateResponse(
+        request,
+        "home/search_results.html",
+        {"query": query, "results": results, "results_page": results_page},
+    )

@@ -1,0 +1,106 @@
+"""`/sitemap.xml`: every live, public page of the current site in every language.
+
+Django's sitemap framework does the paging and XML; its own `i18n`/`alternates` options assume
+one object with one URL per language, which is not how translated Wagtail pages work (each
+translation is its own page with its own slug). Wagtail's sitemap has no alternates at all
+(wagtail#12420). So the items are the pages themselves and the alternates come from grouping
+those same pages by `translation_key`: no query per page, and the number of queries stays the
+same however many pages there are.
+"""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Q
+from django.http import HttpRequest
+from wagtail.models import Page, Site
+
+
+class PageSitemap(Sitemap):
+    """Live, public pages (no view restriction of any kind on them or an ancestor)."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.request = request
+        self._pages: list[Page] | None = None
+        self._full_urls: dict[int, str] = {}
+
+    def items(self) -> list[Page]:
+        if self._pages is None:
+            self._pages = self._find_pages()
+        return self._pages
+
+    def _find_pages(self) -> list[Page]:
+        site = Site.find_for_request(self.request)
+        if site is None:
+            return []
+        # The site's home page in each language, as url_path prefixes.
+        roots = [srp.root_path for srp in Site.get_site_root_paths() if srp.site_id == site.pk]
+        if not roots:
+            return []
+        under_site = Q()
+        for root in roots:
+            under_site |= Q(url_path__startswith=root)
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(under_site)
+            .select_related("locale")
+            .order_by("path")
+        )
+        return [page for page in pages if self._full_url(page)]
+
+    def _full_url(self, page: Page) -> str:
+        if page.pk not in self._full_urls:
+            # The request caches the site root paths: no query per page.
+            self._full_urls[page.pk] = page.get_full_url(self.request) or ""
+        return self._full_urls[page.pk]
+
+    def location(self, item: Page) -> str:
+        # Only a path here: Django prefixes the request's scheme and host; `_urls` replaces it
+        # with the page's own full URL (the Site's hostname), the same as the canonical link.
+        return item.get_url_parts(self.request)[2]
+
+    def lastmod(self, item: Page) -> datetime.datetime | None:
+        return item.last_published_at
+
+    def _urls(self, page: int | str, protocol: str, domain: str) -> list[dict[str, Any]]:
+        urls = super()._urls(page, protocol, domain)
+        translations: dict[Any, list[Page]] = defaultdict(list)
+        for item in self.items():  # all pages, not only this sitemap page's
+            translations[item.translation_key].append(item)
+        for url in urls:
+            item = url["item"]
+            url["location"] = self._full_url(item)
+            url["alternates"] = alternates(translations[item.translation_key], item, self._full_url)
+        return urls
+
+
+def alternates(
+    translations: list[Page], page: Page, full_url: Callable[[Page], str]
+) -> list[dict[str, str]]:
+    """hreflang alternates for `page`: one per translation given (the page among them), then
+    `x-default` for the default language's version, or the page itself if there is none.
+
+    Each is `{"lang_code": …, "location": …}` (the keys Django's sitemap template reads);
+    `full_url(page)` gives a page's absolute URL.
+    """
+    links = [
+        {"lang_code": p.locale.language_code, "location": full_url(p)}
+        for p in sorted(translations, key=_language_order)
+    ]
+    default = next(
+        (p for p in translations if p.locale.language_code == settings.LANGUAGE_CODE), page
+    )
+    links.append({"lang_code": "x-default", "location": full_url(default)})
+    return links
+
+
+def _language_order(page: Page) -> int:
+    """Languages in the order of settings.LANGUAGES, so output is stable."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    code = page.locale.language_code
+    return codes.index(code) if code in codes else len(codes)

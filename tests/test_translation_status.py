@@ -1,0 +1,282 @@
+"""Translation status: the four states (home/translation_status.py) and the admin report that
+shows them, with its filters and a query count that does not grow with the number of pages."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail_localize.models import StringTranslation, Translation
+
+from home.translation_status import (
+    TranslationState,
+    decide_state,
+    state_of,
+    translation_statuses,
+)
+from organizations.models import CommitteePage, OrganizationPage
+
+REPORT = "home_translation_status"
+
+
+@pytest.fixture
+def smsa_en(english) -> OrganizationPage:
+    return OrganizationPage.objects.get(acronym="SMSA", locale=english)
+
+
+def new_committee(parent: OrganizationPage, slug: str, publish: bool = True) -> CommitteePage:
+    page = CommitteePage(
+        title=f"Committee {slug}", slug=slug, full_name=f"Committee {slug}", focus="Testing."
+    )
+    parent.add_child(instance=page)
+    if publish:
+        page.save_revision().publish()
+    return page
+
+
+def report_rows(response) -> dict[str, dict[str, str]]:
+    """{English page title: {language code: state}} as shown by the report."""
+    rows = {}
+    for row in response.context["object_list"]:
+        rows[row.title] = {s.locale.language_code: s.state for s in row.statuses}
+    return rows
+
+
+# --- the states --------------------------------------------------------------------------------
+
+
+def test_demo_content_is_up_to_date(english, chinese):
+    statuses = translation_statuses()
+    assert len(statuses) == Page.objects.filter(locale=english, depth__gt=1).count()
+    assert {s.state for row in statuses for s in row.statuses} == {TranslationState.UP_TO_DATE}
+    assert all([s.locale for s in row.statuses] == [chinese] for row in statuses)
+
+
+def test_missing(smsa_en, chinese):
+    page = new_committee(smsa_en, "no-translation")
+    assert state_of(page, chinese) == TranslationState.MISSING
+    status = translation_statuses(Page.objects.filter(pk=page.pk))[0].statuses[0]
+    assert status.page_id is None and status.edit_url is None
+    assert status.translate_url == (
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+        + "?select_locale=zh-hans"
+    )
+
+
+def test_an_alias_is_not_a_translation(smsa_en, chinese):
+    page = new_committee(smsa_en, "aliased")
+    page.copy_for_translation(chinese, copy_parents=True, alias=True)
+    assert page.get_translation(chinese).alias_of_id == page.pk
+    assert state_of(page, chinese) == TranslationState.MISSING
+
+
+def test_draft_when_not_live(smsa_en, chinese):
+    zh = smsa_en.get_translation(chinese)
+    zh.unpublish()
+    assert state_of(smsa_en, chinese) == TranslationState.DRAFT
+
+
+def test_draft_when_the_translation_has_unpublished_changes(smsa_en, chinese):
+    zh = smsa_en.get_translation(chinese)
+    zh.title = "草稿"
+    zh.save_revision()
+    assert state_of(smsa_en, chinese) == TranslationState.DRAFT
+
+
+def test_draft_when_strings_were_translated_since_the_last_publish(smsa_en, chinese):
+    translated = StringTranslation.objects.filter(
+        locale=chinese, context__object_id=smsa_en.translation_key, context__path="summary"
+    ).get()
+    translated.data = "新的简介"
+    translated.save()  # as the translation editor or a PO upload does
+    assert state_of(smsa_en, chinese) == TranslationState.DRAFT
+
+
+def test_outdated_when_the_source_is_published_again(smsa_en, chinese):
+    smsa_en.summary = "Changed."
+    smsa_en.save_revision().publish()
+    assert state_of(smsa_en, chinese) == TranslationState.OUTDATED
+    status = translation_statuses(Page.objects.filter(pk=smsa_en.pk))[0].statuses[0]
+    source_id = Translation.objects.get(
+        source__object_id=smsa_en.translation_key, target_locale=chinese
+    ).source_id
+    assert status.sync_url == reverse("wagtail_localize:update_translations", args=[source_id])
+
+
+def test_an_english_draft_does_not_make_the_translation_outdated(smsa_en, chinese):
+    # wagtail-localize translates the live English content; a draft changes nothing yet.
+    smsa_en.summary = "Only a draft."
+    smsa_en.save_revision()
+    assert state_of(smsa_en, chinese) == TranslationState.UP_TO_DATE
+
+
+def test_outdated_when_synced_but_not_yet_rebuilt(smsa_en, chinese):
+    smsa_en.summary = "Changed."
+    smsa_en.save_revision().publish()
+    translation = Translation.objects.get(
+        source__object_id=smsa_en.translation_key, target_locale=chinese
+    )
+    translation.source.update_from_db()  # "Sync translated pages" without publishing
+    assert state_of(smsa_en, chinese) == TranslationState.OUTDATED
+
+
+def test_outdated_when_strings_lack_a_translation(smsa_en, chinese):
+    StringTranslation.objects.filter(
+        locale=chinese, context__object_id=smsa_en.translation_key, context__path="summary"
+    ).delete()
+    status = translation_statuses(Page.objects.filter(pk=smsa_en.pk))[0].statuses[0]
+    assert (status.state, status.untranslated) == (TranslationState.OUTDATED, 1)
+
+
+def test_unmanaged_translation_compares_publish_dates(smsa_en, chinese):
+    # The translation was stopped ("edit the page directly"): no wagtail-localize bookkeeping.
+    Translation.objects.filter(source__object_id=smsa_en.translation_key).update(enabled=False)
+    zh = smsa_en.get_translation(chinese)
+    assert state_of(smsa_en, chinese) == TranslationState.UP_TO_DATE
+    smsa_en.save_revision().publish()
+    assert state_of(smsa_en, chinese) == TranslationState.OUTDATED
+    zh.save_revision().publish()
+    assert state_of(smsa_en, chinese) == TranslationState.UP_TO_DATE
+
+
+def test_decide_state_order():
+    now = timezone.now()
+    earlier = now - datetime.timedelta(hours=1)
+    assert decide_state(exists=False) == TranslationState.MISSING
+    # Draft before outdated: the next step is to publish what was translated.
+    assert (
+        decide_state(exists=True, live=False, source_published_at=now, rebuilt_at=earlier)
+        == TranslationState.DRAFT
+    )
+    assert (
+        decide_state(exists=True, live=True, has_unpublished_changes=True) == TranslationState.DRAFT
+    )
+    assert (
+        decide_state(exists=True, live=True, rebuilt_at=earlier, strings_updated_at=now)
+        == TranslationState.DRAFT
+    )
+    synced = {"source_synced_at": earlier, "rebuilt_at": earlier}
+    assert (
+        decide_state(exists=True, live=True, source_published_at=now, **synced)
+        == TranslationState.OUTDATED
+    )
+    assert (
+        decide_state(exists=True, live=True, source_published_at=earlier, **synced)
+        == TranslationState.UP_TO_DATE
+    )
+    assert (
+        decide_state(exists=True, live=True, source_published_at=earlier, untranslated=2)
+        == TranslationState.OUTDATED
+    )
+
+
+# --- the report --------------------------------------------------------------------------------
+
+
+def test_report_lists_every_state_with_links(admin_client, smsa_en, chinese):
+    missing = new_committee(smsa_en, "missing-one")
+    smsa_en.get_translation(chinese).specific.save_revision()  # draft
+    scome = CommitteePage.objects.child_of(smsa_en).get(acronym="SCOME")
+    scome.save_revision().publish()  # outdated
+
+    response = admin_client.get(reverse(REPORT))
+    assert response.status_code == 200
+    rows = report_rows(response)
+    assert rows[missing.title] == {"zh-hans": TranslationState.MISSING}
+    assert rows[smsa_en.title] == {"zh-hans": TranslationState.DRAFT}
+    assert rows[scome.title] == {"zh-hans": TranslationState.OUTDATED}
+    home_title = Page.objects.get(locale=smsa_en.locale, depth=2).title
+    assert rows[home_title] == {"zh-hans": TranslationState.UP_TO_DATE}
+
+    html = response.content.decode()
+    for state in TranslationState:
+        assert f'data-state="{state.value}"' in html
+    assert reverse("wagtailadmin_pages:edit", args=[missing.pk]) in html
+    assert reverse("wagtailadmin_pages:edit", args=[scome.get_translation(chinese).pk]) in html
+    assert reverse("wagtail_localize:submit_page_translation", args=[missing.pk]) in html
+    assert "/admin/localize/update/" in html  # "Sync" for the outdated one
+
+
+def test_report_filters(admin_client, smsa_en, chinese):
+    missing = new_committee(smsa_en, "filtered")
+    everything = report_rows(admin_client.get(reverse(REPORT)))
+
+    only_missing = report_rows(admin_client.get(reverse(REPORT), {"state": "missing"}))
+    assert list(only_missing) == [missing.title]
+    assert report_rows(admin_client.get(reverse(REPORT), {"state": "draft"})) == {}
+
+    by_locale = admin_client.get(reverse(REPORT), {"locale": "zh-hans", "state": "up_to_date"})
+    assert by_locale.context["is_filtering"]
+    assert len(report_rows(by_locale)) == len(everything) - 1
+
+    # The results-only URL (used by the filter drop-down) filters the same way.
+    results = admin_client.get(reverse("home_translation_status_results"), {"state": "missing"})
+    assert results.status_code == 200 and list(report_rows(results)) == [missing.title]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"state": "bogus"},
+        {"locale": "xx"},
+        {"locale": "en"},  # the source locale is not a target
+        {"state": "missing\x00", "locale": "zh-hans"},
+        {"p": "999999999999999999999"},
+    ],
+)
+def test_report_bad_filter_values_show_everything_with_an_error(admin_client, params):
+    everything = report_rows(admin_client.get(reverse(REPORT)))
+    response = admin_client.get(reverse(REPORT), params)
+    assert response.status_code == 200
+    if "p" not in params:
+        assert "data-translation-status-filter-errors" in response.content.decode()
+        assert report_rows(response) == everything
+
+
+def test_report_query_count_does_not_grow_with_pages(admin_client, smsa_en, chinese):
+    url = reverse(REPORT)
+    admin_client.get(url)  # warm caches (content types, site root paths)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as context:
+            assert admin_client.get(url).status_code == 200
+        return len(context.captured_queries)
+
+    before = queries()
+    for i in range(8):
+        page = new_committee(smsa_en, f"count-{i}", publish=i % 2 == 0)
+        if i % 3 == 0:
+            page.copy_for_translation(chinese, copy_parents=True)
+    assert queries() == before
+    # Filtered, too.
+    with CaptureQueriesContext(connection) as context:
+        admin_client.get(url, {"state": "missing", "locale": "zh-hans"})
+    assert len(context.captured_queries) <= before + 1
+
+
+def test_report_in_the_reports_menu_and_permissions(admin_client, client, django_user_model):
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse(REPORT) in html
+
+    # An admin user without any page permission may not see it.
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("reader", "r@example.org", "pw")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    response = client.get(reverse(REPORT))
+    assert response.status_code in (302, 403)
+    assert reverse(REPORT) not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_report_in_chinese(admin_client, django_user_model):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(django_user_model.objects.get(username="editor"))
+    profile.preferred_language = "zh-hans"
+    profile.save()
+    html = admin_client.get(reverse(REPORT)).content.decode()
+    assert "翻译状态" in html and "已是最新" in html and "编辑译文" in html
