@@ -108,3 +108,23 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+
+class SectionIndexPage(Page):
+    """A section of the site under the home page that lists its pages (e.g. organisations,
+    programmes): one per home page, in the menu by default. Apps subclass it and say what it
+    lists."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    search_fields = bilingual_search_fields(Page.search_fields + [index.SearchField("intro")])
+    api_fields = [APIField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    edit_handler = tabbed(content_panels)
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    show_in_menus_default = True
+
+    class Meta:
+        abstract = True

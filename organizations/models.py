@@ -28,7 +28,7 @@ from home.dates import (
     truncate_to_precision,
 )
 from home.localization import localize, localize_all
-from home.models import key_figures_field, tabbed
+from home.models import SectionIndexPage, key_figures_field, tabbed
 from home.search import bilingual_search_fields
 
 from . import api_fields as org_api
@@ -55,20 +55,10 @@ class Region(models.TextChoices):
     EUROPE = "europe", _("Europe")
 
 
-class OrganizationIndexPage(Page):
+class OrganizationIndexPage(SectionIndexPage):
     """Lists every organisation of the locale, grouped by kind."""
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
-
-    search_fields = bilingual_search_fields(Page.search_fields + [index.SearchField("intro")])
-    api_fields = [APIField("intro")]
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    edit_handler = tabbed(content_panels)
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["organizations.OrganizationPage", "organizations.HistoryPage"]
-    max_count_per_parent = 1
-    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("organisation index")

@@ -13,7 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.api_fields import ComputedField, LocalizedPageField, get_resolver, translated_field
 from home.dates import PRECISION_HELP_TEXT, DatePrecision, format_partial_date
 from home.localization import localize, localize_all
-from home.models import tabbed
+from home.models import SectionIndexPage, tabbed
 from home.search import bilingual_search_fields
 
 from . import api_fields as program_api
@@ -77,18 +77,8 @@ class ProgramKind(models.TextChoices):
     CONFERENCE = "conference", _("Conference")
 
 
-class ProgramIndexPage(Page):
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
-
-    search_fields = bilingual_search_fields(Page.search_fields + [index.SearchField("intro")])
-    api_fields = [APIField("intro")]
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    edit_handler = tabbed(content_panels)
-
-    parent_page_types = ["home.HomePage"]
+class ProgramIndexPage(SectionIndexPage):
     subpage_types = ["programs.PartnerProgramPage"]
-    max_count_per_parent = 1
-    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("programme index")
