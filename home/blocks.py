@@ -196,6 +196,12 @@ class TranslatableTableBlock(TableBlock):
         icon = "table"
         template = "home/blocks/table_block.html"
         description = _("A table, e.g. exchange slots, fees or deadlines.")
+        preview_value = {
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "table_caption": "Exchange slots",
+            "data": [["Programme", "Slots", "Deadline"], ["Clinical exchange", "12", "1 March"]],
+        }
 
 
 class BaseStreamBlock(blocks.StreamBlock):
@@ -210,6 +216,9 @@ class BaseStreamBlock(blocks.StreamBlock):
         icon="media",
         template="home/blocks/embed_block.html",
         description=_("A video or post embedded from another site."),
+        # The picker's preview must not fetch from the provider: it shows a stand-in.
+        preview_value="https://www.youtube.com/watch?v=preview",
+        preview_template="home/blocks/embed_block_preview.html",
     )
     table = TranslatableTableBlock()
     contact_card = ContactCardBlock()
