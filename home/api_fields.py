@@ -435,11 +435,38 @@ class PrimedFieldMixin:
         raise NotImplementedError
 
 
-class StreamAPIField(PrimedFieldMixin, drf_fields.Field):
-    """A StreamField, every block ready to render."""
+class ReadOnlyField(drf_fields.Field):
+    """Base of the API's output-only fields."""
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs["read_only"] = True
+        super().__init__(*args, **kwargs)
+
+
+class ForeignKeyIdField(PrimedFieldMixin, ReadOnlyField):
+    """A foreign key read as its id; the objects of all ids are loaded at once by `prime_ids`."""
+
+    def get_attribute(self, instance: Any) -> Any:
+        return getattr(instance, f"{self.source}_id")
+
+    def prime(self, instances: list, resolver: Resolver) -> None:
+        self.prime_ids([getattr(instance, f"{self.source}_id") for instance in instances], resolver)
+
+    def prime_ids(self, ids: list, resolver: Resolver) -> None:
+        raise NotImplementedError
+
+
+class WholeInstanceField(PrimedFieldMixin, ReadOnlyField):
+    """A field computed from the whole instance rather than one attribute."""
+
+    def get_attribute(self, instance: Any) -> Any:
+        return instance
+
+
+class StreamAPIField(PrimedFieldMixin, ReadOnlyField):
+    """A StreamField, every block ready to render."""
+
+    def __init__(self, *args, **kwargs) -> None:
         for name in (
             "max_length",
             "allow_blank",
@@ -480,47 +507,29 @@ class RichTextAPIField(PrimedFieldMixin, drf_fields.CharField):
         return get_resolver(self.context).rich_text(str(value), current_locale_id(self.context))
 
 
-class LocalizedPageField(PrimedFieldMixin, drf_fields.Field):
+class LocalizedPageField(ForeignKeyIdField):
     """A page foreign key as `{id, type, title, locale, html_url}` of the page in the language
     of the page being serialized (translations store the source-language page)."""
 
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs["read_only"] = True
-        super().__init__(*args, **kwargs)
-
-    def get_attribute(self, instance: Any) -> Any:
-        return getattr(instance, f"{self.source}_id")
-
-    def prime(self, instances: list, resolver: Resolver) -> None:
-        resolver.prime(Page, [getattr(instance, f"{self.source}_id") for instance in instances])
+    def prime_ids(self, ids: list, resolver: Resolver) -> None:
+        resolver.prime(Page, ids)
 
     def to_representation(self, pk: int) -> dict | None:
         return get_resolver(self.context).page_ref(pk, current_locale_id(self.context))
 
 
-class ImageAPIField(PrimedFieldMixin, drf_fields.Field):
+class ImageAPIField(ForeignKeyIdField):
     """An image foreign key as the image with absolute URLs of its renditions."""
 
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs["read_only"] = True
-        super().__init__(*args, **kwargs)
-
-    def get_attribute(self, instance: Any) -> Any:
-        return getattr(instance, f"{self.source}_id")
-
-    def prime(self, instances: list, resolver: Resolver) -> None:
-        resolver.prime_images(getattr(instance, f"{self.source}_id") for instance in instances)
+    def prime_ids(self, ids: list, resolver: Resolver) -> None:
+        resolver.prime_images(ids)
 
     def to_representation(self, pk: int) -> dict | None:
         return get_resolver(self.context).image(pk)
 
 
-class LocaleCodeField(drf_fields.Field):
+class LocaleCodeField(ReadOnlyField):
     """`locale` as its language code, from the response's table of locales (no query)."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs["read_only"] = True
-        super().__init__(*args, **kwargs)
 
     def get_attribute(self, instance: Any) -> Any:
         return instance.locale_id
@@ -529,7 +538,7 @@ class LocaleCodeField(drf_fields.Field):
         return get_resolver(self.context).locale_code(locale_id)
 
 
-class ComputedField(PrimedFieldMixin, drf_fields.Field):
+class ComputedField(WholeInstanceField):
     """A read-only field computed from the instance by `represent(instance, context)`, primed
     for all instances by `prime_all(instances, resolver)`: for lists of related pages, etc."""
 
@@ -539,13 +548,9 @@ class ComputedField(PrimedFieldMixin, drf_fields.Field):
         prime_all: Callable[[list, Resolver], None] | None = None,
         **kwargs,
     ) -> None:
-        kwargs["read_only"] = True
         self._represent = represent
         self._prime_all = prime_all
         super().__init__(**kwargs)
-
-    def get_attribute(self, instance: Any) -> Any:
-        return instance
 
     def prime(self, instances: list, resolver: Resolver) -> None:
         if self._prime_all is not None:
@@ -555,7 +560,7 @@ class ComputedField(PrimedFieldMixin, drf_fields.Field):
         return self._represent(instance, self.context)
 
 
-class RelatedPagesField(PrimedFieldMixin, drf_fields.Field):
+class RelatedPagesField(WholeInstanceField):
     """A list of related pages, each `{id, type, title, locale, html_url}` plus what
     `describe(page)` adds. `loader(pages, resolver)` returns {page id: [related pages]} for all
     the pages of a response in a fixed number of queries."""
@@ -566,13 +571,9 @@ class RelatedPagesField(PrimedFieldMixin, drf_fields.Field):
         describe: Callable[[Any, str], dict] | None = None,
         **kwargs,
     ) -> None:
-        kwargs["read_only"] = True
         self.loader = loader
         self.describe = describe
         super().__init__(**kwargs)
-
-    def get_attribute(self, instance: Any) -> Any:
-        return instance
 
     def prime(self, instances: list, resolver: Resolver) -> None:
         store = resolver.store.setdefault(self.loader, {})
@@ -643,12 +644,8 @@ def children_by_parent(
     return result
 
 
-class StringField(drf_fields.Field):
+class StringField(ReadOnlyField):
     """A value shown as its string (e.g. a country as its ISO code)."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs["read_only"] = True
-        super().__init__(*args, **kwargs)
 
     def to_representation(self, value: Any) -> str:
         return str(value)
