@@ -13,5 +13,6 @@ def test_no_model_change_lacks_a_migration():
         call_command("makemigrations", "--check", "--dry-run", stdout=out, stderr=out)
     except SystemExit as exit_:  # makemigrations --check exits 1 when a migration is missing
         pytest.fail(
-            f"makemigrations --check reports missing migrations (exit {exit_.code}):\n{out.getvalue()}"
+            f"makemigrations --check reports missing migrations (exit {exit_.code}):\n"
+            f"{out.getvalue()}"
         )
