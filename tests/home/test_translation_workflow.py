@@ -19,10 +19,9 @@ from wagtail_localize.models import StringTranslation, Translation
 from home.translation_status import TranslationState, state_of
 from organizations.models import CommitteePage, OrganizationIndexPage, OrganizationPage
 from programs.models import PartnerInstitution
+from tests.admin_forms import page_edit_data
 
-from .admin_forms import page_edit_data
-
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 DEEPL = "wagtail_localize.machine_translators.deepl.DeepLTranslator"
 
 

@@ -14,8 +14,7 @@ from wagtail.test.utils.form_data import (
 from home.models import HomePage
 from organizations.models import CommitteePage, HistoryPage, OrganizationIndexPage, OrganizationPage
 from programs.models import PartnerInstitution, PartnerProgramPage, ProgramIndexPage
-
-from .admin_forms import page_edit_data
+from tests.admin_forms import page_edit_data
 
 
 class PageTypeRulesTests(WagtailPageTestCase):

@@ -15,7 +15,7 @@ from programs.models import PartnerProgramPage
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "programme_directory.py"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "programme_directory.py"
 
 
 class QuietHandler(WSGIRequestHandler):

@@ -12,8 +12,7 @@ from home.blocks import BaseStreamBlock, CallToActionBlock, ImageBlock
 from organizations.blocks import TimelineExcerptBlock
 from organizations.models import HistoryPage, OrganizationPage
 from programs.models import PartnerProgramPage
-
-from .admin_forms import page_edit_data
+from tests.admin_forms import page_edit_data
 
 pytestmark = pytest.mark.django_db
 
