@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint install install-test browser messages
+.PHONY: run test lint install install-test browser messages build
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ browser:
 
 messages: install
 	$(MANAGE) compilemessages --ignore "$(VENV)/*" -v 0
+
+# What a deployment runs (with its production environment set): see README, "Production".
+build: install messages
+	$(MANAGE) collectstatic --no-input -v 0
 
 run: install messages
 	DJANGO_SETTINGS_MODULE=site_config.settings.dev $(MANAGE) migrate --no-input -v 0

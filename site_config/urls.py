@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import search_views
 from home import views as home_views
+from home.health import healthz
 
 from .api import api_router
 
@@ -20,6 +21,8 @@ urlpatterns = [
     path("language/<str:language>/", home_views.switch_language, name="switch_language"),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    # For load balancers: never redirected to a language, never cached.
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

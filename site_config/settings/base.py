@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -51,6 +52,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before CommonMiddleware, so its headers are on every API answer, redirects included.
     "corsheaders.middleware.CorsMiddleware",
@@ -153,7 +156,38 @@ WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Off: Wagtail's responsive wrapper is an inline style, which the CSP refuses; site.css sizes
+# embedded frames instead.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
+
+# Public pages load nothing inline and nothing from elsewhere except embedded players' frames.
+# The admin is left to Wagtail's own headers: its editor relies on inline styles.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "frame-src": ["https:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# No public page uses a device feature; say so, so an injected frame cannot ask for one.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "camera",
+        "geolocation",
+        "microphone",
+        "payment",
+        "usb",
+        "interest-cohort",
+    )
+}
 
 # Only the features an editor needs; anything else would be cleaned out at input anyway.
 WAGTAILADMIN_RICH_TEXT_EDITORS = {

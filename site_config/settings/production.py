@@ -39,12 +39,45 @@ if os.environ.get("REDIS_URL"):
         }
     }
 
+# Password-reset and notification mail. Without EMAIL_HOST mail is refused loudly at start-up
+# rather than lost silently later.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if not EMAIL_HOST:
+    raise ImproperlyConfigured("Set EMAIL_HOST (the SMTP server that sends the site's mail).")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"noreply@{EMAIL_HOST}")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(MEDIA_ROOT))  # noqa: F405
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        # Scanners send bad Host headers all day: one line each, not a traceback.
+        "one_line": {"format": "%(levelname)s %(name)s %(message)s"},
+    },
+    "filters": {"without_traceback": {"()": "site_config.logging.WithoutTraceback"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "one_line": {
+            "class": "logging.StreamHandler",
+            "formatter": "one_line",
+            "filters": ["without_traceback"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.security.DisallowedHost": {
+            "handlers": ["one_line"],
+            "level": "WARNING",
+            "propagate": False,
+        },
+    },
 }

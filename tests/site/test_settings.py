@@ -38,6 +38,7 @@ def test_production_passes_check_deploy_without_warnings():
             "SECRET_KEY": secrets.token_urlsafe(60),
             "ALLOWED_HOSTS": "students.example.org",
             "CSRF_TRUSTED_ORIGINS": "https://students.example.org",
+            "EMAIL_HOST": "smtp.example.org",
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
