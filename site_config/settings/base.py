@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -66,7 +68,28 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Brute-force protection for every password login (admin and front-end): django-axes counts
+# failures per username and address and locks the pair out for a while.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+# Page passwords (Wagtail's password-protected pages): attempts per client address.
+PAGE_PASSWORD_RATE = "5/m"
+# Behind a proxy, the header holding the client's address (e.g. HTTP_X_REAL_IP); production
+# sets it from the environment.
+CLIENT_IP_META_KEY = "REMOTE_ADDR"
+AXES_IPWARE_META_PRECEDENCE_ORDER = [CLIENT_IP_META_KEY]
+RATELIMIT_IP_META_KEY = CLIENT_IP_META_KEY
 
 ROOT_URLCONF = "site_config.urls"
 WSGI_APPLICATION = "site_config.wsgi.application"

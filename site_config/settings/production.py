@@ -39,6 +39,12 @@ if os.environ.get("REDIS_URL"):
         }
     }
 
+# The proxy's header with the client's address, so lockouts and rate limits count clients,
+# not the proxy (e.g. HTTP_X_REAL_IP); REMOTE_ADDR when the site is reached directly.
+CLIENT_IP_META_KEY = os.environ.get("CLIENT_IP_META_KEY", "REMOTE_ADDR")
+AXES_IPWARE_META_PRECEDENCE_ORDER = [CLIENT_IP_META_KEY]
+RATELIMIT_IP_META_KEY = CLIENT_IP_META_KEY
+
 # Password-reset and notification mail. Without EMAIL_HOST mail is refused loudly at start-up
 # rather than lost silently later.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

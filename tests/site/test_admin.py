@@ -17,6 +17,14 @@ from programs.models import PartnerInstitution, PartnerProgramPage, ProgramIndex
 from tests.admin_forms import page_edit_data
 
 
+class SignedInTestCase(WagtailPageTestCase):
+    def sign_in(self):
+        # force_login: django-axes refuses `client.login()`, which authenticates without a request.
+        user = self.create_superuser("admin")
+        self.client.force_login(user)
+        return user
+
+
 class PageTypeRulesTests(WagtailPageTestCase):
     def test_subpage_rules(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
@@ -43,9 +51,9 @@ class PageTypeRulesTests(WagtailPageTestCase):
         self.assertFalse(ProgramIndexPage.can_create_at(home))
 
 
-class AdminEditingTests(WagtailPageTestCase):
+class AdminEditingTests(SignedInTestCase):
     def setUp(self):
-        self.user = self.login()
+        self.user = self.sign_in()
         self.english = Locale.objects.get(language_code="en")
         self.home = HomePage.objects.get(locale=self.english)
         self.org_index = OrganizationIndexPage.objects.get(locale=self.english)
@@ -181,9 +189,9 @@ class AdminEditingTests(WagtailPageTestCase):
         self.assertContains(self.client.get(page.url), "Edited in the admin.")
 
 
-class PartnerInstitutionAdminTests(WagtailPageTestCase):
+class PartnerInstitutionAdminTests(SignedInTestCase):
     def setUp(self):
-        self.login()
+        self.sign_in()
         self.url = reverse("wagtailsnippets_programs_partnerinstitution:list")
 
     def test_listed_searched_and_filtered_by_country(self):
