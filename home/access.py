@@ -24,9 +24,7 @@ def authenticate_with_password(
 ) -> HttpResponse:
     """Wagtail's view, refusing to check passwords once a client has tried too many."""
     if not getattr(request, "limited", False):
-        return wagtail_views.authenticate_with_password(
-            request, page_view_restriction_id, page_id
-        )
+        return wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
     restriction = get_object_or_404(PageViewRestriction, id=page_view_restriction_id)
     page = get_object_or_404(Page, id=page_id).specific
     form = PasswordViewRestrictionForm(
