@@ -1,3 +1,5 @@
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -7,7 +9,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-MEDIA_ROOT = BASE_DIR / ".local" / "test-media"  # noqa: F405
+# From the environment when a test starts a second site (the backup round-trip).
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / ".local" / "test-media"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files come straight from the finders: no collectstatic before the tests.
 WHITENOISE_USE_FINDERS = True
