@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import search_views
+from home import search_views, seo
 from home import views as home_views
 
 from .api import api_router
@@ -18,8 +18,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     # The same in every language: the switcher's "remember my choice" link, sitemap, robots.
     path("language/<str:language>/", home_views.switch_language, name="switch_language"),
-    path("sitemap.xml", home_views.sitemap, name="sitemap"),
-    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

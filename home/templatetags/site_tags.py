@@ -25,7 +25,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from home.dates import DatePrecision
 from home.localization import localize, localize_all
 from home.models import HomePage
-from home.sitemaps import alternates
+from home.seo import alternates
 
 register = template.Library()
 

@@ -1,7 +1,10 @@
-"""`/sitemap.xml`: every live, public page of the current site in every language.
+"""What search engines read: `/sitemap.xml` and `/robots.txt`.
 
-Django's sitemap framework does the paging and XML; its own `i18n`/`alternates` options assume
-one object with one URL per language, which is not how translated Wagtail pages work (each
+Both live outside `i18n_patterns` (site_config/urls.py): they are the same in every language.
+
+The sitemap lists every live, public page of the current site in every language. Django's
+sitemap framework does the paging and XML; its own `i18n`/`alternates` options assume one
+object with one URL per language, which is not how translated Wagtail pages work (each
 translation is its own page with its own slug). Wagtail's sitemap has no alternates at all
 (wagtail#12420). So the items are the pages themselves and the alternates come from grouping
 those same pages by `translation_key`: no query per page, and the number of queries stays the
@@ -15,8 +18,12 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.db.models import Q
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
 
@@ -104,3 +111,20 @@ def _language_order(page: Page) -> int:
     codes = [code for code, _name in settings.LANGUAGES]
     code = page.locale.language_code
     return codes.index(code) if code in codes else len(codes)
+
+
+@require_safe
+def sitemap(request: HttpRequest) -> HttpResponse:
+    """`/sitemap.xml`: every live, public page in both languages, with hreflang alternates."""
+    return django_sitemap(request, sitemaps={"pages": PageSitemap(request)})
+
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """`/robots.txt`: crawl everything but the admin; the sitemap's absolute address."""
+    return render(
+        request,
+        "home/robots.txt",
+        {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
+        content_type="text/plain; charset=utf-8",
+    )
