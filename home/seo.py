@@ -13,10 +13,8 @@ same however many pages there are.
 
 import datetime
 from collections import defaultdict
-from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.db.models import Q
@@ -25,6 +23,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
+
+from home.i18n.alternates import alternates
 
 
 class PageSitemap(Sitemap):
@@ -84,33 +84,6 @@ class PageSitemap(Sitemap):
             url["location"] = self._full_url(item)
             url["alternates"] = alternates(translations[item.translation_key], item, self._full_url)
         return urls
-
-
-def alternates(
-    translations: list[Page], page: Page, full_url: Callable[[Page], str]
-) -> list[dict[str, str]]:
-    """hreflang alternates for `page`: one per translation given (the page among them), then
-    `x-default` for the default language's version, or the page itself if there is none.
-
-    Each is `{"lang_code": …, "location": …}` (the keys Django's sitemap template reads);
-    `full_url(page)` gives a page's absolute URL.
-    """
-    links = [
-        {"lang_code": p.locale.language_code, "location": full_url(p)}
-        for p in sorted(translations, key=_language_order)
-    ]
-    default = next(
-        (p for p in translations if p.locale.language_code == settings.LANGUAGE_CODE), page
-    )
-    links.append({"lang_code": "x-default", "location": full_url(default)})
-    return links
-
-
-def _language_order(page: Page) -> int:
-    """Languages in the order of settings.LANGUAGES, so output is stable."""
-    codes = [code for code, _name in settings.LANGUAGES]
-    code = page.locale.language_code
-    return codes.index(code) if code in codes else len(codes)
 
 
 @require_safe

@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import search_views, seo
-from home import views as home_views
+from home.i18n import views as i18n_views
 
 from .api import api_router
 
@@ -17,7 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     # The same in every language: the switcher's "remember my choice" link, sitemap, robots.
-    path("language/<str:language>/", home_views.switch_language, name="switch_language"),
+    path("language/<str:language>/", i18n_views.switch_language, name="switch_language"),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
 ]

@@ -23,9 +23,9 @@ from django.utils.translation import get_language_info, gettext, gettext_noop
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from home.dates import DatePrecision
-from home.localization import localize, localize_all
+from home.i18n.alternates import alternates
+from home.i18n.links import localize, localize_all
 from home.models import HomePage
-from home.seo import alternates
 
 register = template.Library()
 
@@ -162,7 +162,7 @@ def _is_public(page: Page, request: HttpRequest | None) -> bool:
 
 def switch_url(code: str, next_url: str) -> str:
     """The language switch view's URL: remembers `code` in the language cookie, then goes to
-    `next_url` (see `home.views.switch_language`)."""
+    `next_url` (see `home.i18n.views.switch_language`)."""
     return f"{reverse('switch_language', args=[code])}?{urlencode({'next': next_url})}"
 
 

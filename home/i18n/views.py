@@ -24,7 +24,7 @@ def switch_language(request: HttpRequest, language: str) -> HttpResponseRedirect
     """`/language/<language>/?next=<path>`: remember an explicit language choice, then go on.
 
     A plain link (GET) so that the switcher works without JavaScript or a form. The choice is
-    kept in Django's language cookie, which `home.middleware.LocaleMiddleware` reads before
+    kept in Django's language cookie, which `home.i18n.middleware.LocaleMiddleware` reads before
     Accept-Language when a visitor comes back to `/`. `next` must be on this site; otherwise
     (or when missing) the visitor lands on that language's home page.
     """

@@ -1,0 +1,34 @@
+"""hreflang alternates: a page's address in each language, for `<link rel="alternate">` in
+every page's `<head>` and `xhtml:link` in the sitemap (`home.seo`)."""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from wagtail.models import Page
+
+
+def alternates(
+    translations: list[Page], page: Page, full_url: Callable[[Page], str]
+) -> list[dict[str, str]]:
+    """hreflang alternates for `page`: one per translation given (the page among them), then
+    `x-default` for the default language's version, or the page itself if there is none.
+
+    Each is `{"lang_code": …, "location": …}` (the keys Django's sitemap template reads);
+    `full_url(page)` gives a page's absolute URL.
+    """
+    links = [
+        {"lang_code": p.locale.language_code, "location": full_url(p)}
+        for p in sorted(translations, key=_language_order)
+    ]
+    default = next(
+        (p for p in translations if p.locale.language_code == settings.LANGUAGE_CODE), page
+    )
+    links.append({"lang_code": "x-default", "location": full_url(default)})
+    return links
+
+
+def _language_order(page: Page) -> int:
+    """Languages in the order of settings.LANGUAGES, so output is stable."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    code = page.locale.language_code
+    return codes.index(code) if code in codes else len(codes)
