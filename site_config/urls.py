@@ -5,8 +5,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import search_views, seo
+from home import seo
 from home.i18n import views as i18n_views
+from home.search import views as search_views
 
 from .api import api_router
 

@@ -150,7 +150,7 @@ WAGTAILAPI_LIMIT_MAX = 50
 WAGTAIL_SITE_NAME = "MedStudents Network"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 # Bilingual (Chinese bigrams, English stems) on top of the database backend.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search_backend"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search.backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
