@@ -4,7 +4,11 @@ every page's `<head>` and `xhtml:link` in the sitemap (`home.seo`)."""
 from collections.abc import Callable
 
 from django.conf import settings
+from django.http import HttpRequest
 from wagtail.models import Page
+
+from home.i18n.switcher import chain_translations
+from home.navigation import is_public
 
 
 def alternates(
@@ -32,3 +36,25 @@ def _language_order(page: Page) -> int:
     codes = [code for code, _name in settings.LANGUAGES]
     code = page.locale.language_code
     return codes.index(code) if code in codes else len(codes)
+
+
+def head_links(page: Page | None, request: HttpRequest | None) -> tuple[str, list[dict[str, str]]]:
+    """The canonical URL of the page being shown and its hreflang alternates (see `alternates`)
+    for every live, public translation, all absolute and pointing straight at the pages
+    (search engines must not go through the switch view); ("", []) without a page.
+
+    Reuses the switcher's query (`chain_translations`): no query per locale.
+    """
+    canonical = page.get_full_url(request) if page is not None and page.pk is not None else None
+    if not canonical:
+        return "", []
+    translations = [
+        p
+        for p in chain_translations(page, request)
+        if p.translation_key == page.translation_key and p.pk != page.pk and is_public(p, request)
+    ]
+    return canonical, alternates(
+        [page, *translations],
+        page,
+        lambda p: canonical if p.pk == page.pk else (p.get_full_url(request) or ""),
+    )

@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
-from home.templatetags.site_tags import locale_home
+from home.navigation import locale_home
 
 
 def _language_home_url(request: HttpRequest, language: str) -> str:
