@@ -44,7 +44,7 @@ from .api_fields import (
     StreamAPIField,
     get_resolver,
 )
-from .translation_status import translation_statuses
+from .i18n.translation_status import translation_statuses
 
 SEARCH_OPERATORS = ("and", "or")
 MAX_INTEGER = 10**18  # below SQLite's and PostgreSQL's 2^63: no overflow in any query

@@ -2,7 +2,8 @@ from django.apps import AppConfig
 
 
 class HomeConfig(AppConfig):
-    """Home pages, shared StreamField blocks and site-wide helpers (menus, footer, demo loader)."""
+    """The platform layer every app builds on: home pages and shared blocks, languages
+    (`i18n`), search, SEO, navigation and the site's template tags, the demo loader."""
 
     name = "home"
     verbose_name = "Home"

@@ -9,7 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BaseStreamBlock, KeyFigureBlock
-from .search import bilingual_search_fields
+from .search.terms import bilingual_search_fields
 
 # Tabs every page type shares, so editors find things in the same place everywhere.
 PROMOTE_PANELS = Page.promote_panels

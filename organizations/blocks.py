@@ -8,7 +8,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from home.blocks import BaseStreamBlock, DisplayChoiceBlock
 from home.dates import PRECISION_HELP_TEXT, DatePrecision, format_partial_date
-from home.localization import localize
+from home.i18n.links import localize
 
 
 class TimelineEventValue(blocks.StructValue):

@@ -27,9 +27,9 @@ from home.dates import (
     format_partial_date,
     truncate_to_precision,
 )
-from home.localization import localize, localize_all
+from home.i18n.links import localize, localize_all
 from home.models import SectionIndexPage, key_figures_field, tabbed
-from home.search import bilingual_search_fields
+from home.search.terms import bilingual_search_fields
 
 from . import api_fields as org_api
 from .blocks import OrganizationStreamBlock, TimelineEventBlock

@@ -4,7 +4,7 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.blocks import BaseStreamBlock
-from home.localization import localize_all
+from home.i18n.links import localize_all
 
 
 class PartnerGridBlock(blocks.StructBlock):

@@ -12,9 +12,9 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.api_fields import ComputedField, LocalizedPageField, get_resolver, translated_field
 from home.dates import PRECISION_HELP_TEXT, DatePrecision, format_partial_date
-from home.localization import localize, localize_all
+from home.i18n.links import localize, localize_all
 from home.models import SectionIndexPage, tabbed
-from home.search import bilingual_search_fields
+from home.search.terms import bilingual_search_fields
 
 from . import api_fields as program_api
 from .blocks import ProgramStreamBlock

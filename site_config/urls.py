@@ -5,9 +5,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import access, search_views
-from home import views as home_views
+from home import access, seo
 from home.health import healthz
+from home.i18n import views as i18n_views
+from home.search import views as search_views
 
 from .api import api_router
 
@@ -18,9 +19,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     # The same in every language: the switcher's "remember my choice" link, sitemap, robots.
-    path("language/<str:language>/", home_views.switch_language, name="switch_language"),
-    path("sitemap.xml", home_views.sitemap, name="sitemap"),
-    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("language/<str:language>/", i18n_views.switch_language, name="switch_language"),
+    path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
     # For load balancers: never redirected to a language, never cached.
     path("healthz", healthz, name="healthz"),
 ]

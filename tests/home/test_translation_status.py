@@ -1,4 +1,4 @@
-"""Translation status: the four states (home/translation_status.py) and the admin report that
+"""Translation status: the four states (home/i18n/translation_status.py) and the admin report that
 shows them, with its filters and a query count that does not grow with the number of pages."""
 
 import datetime
@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
 
-from home.translation_status import (
+from home.i18n.translation_status import (
     TranslationState,
     decide_state,
     state_of,

@@ -16,7 +16,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail_localize.models import StringTranslation, Translation
 
-from home.translation_status import TranslationState, state_of
+from home.i18n.translation_status import TranslationState, state_of
 from organizations.models import CommitteePage, OrganizationIndexPage, OrganizationPage
 from programs.models import PartnerInstitution
 from tests.admin_forms import page_edit_data

@@ -1,10 +1,12 @@
 """Every page type renders in both locales, with localized links, dates and landmarks."""
 
 import re
+from html.parser import HTMLParser
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
+from home.models import HomePage
 from organizations.models import CommitteePage, HistoryPage, OrganizationPage
 from programs.models import PartnerProgramPage
 
@@ -25,6 +27,50 @@ def main_html(html: str) -> str:
     return html.split("<main", 1)[1].split("</main>", 1)[0]
 
 
+class BreadcrumbParser(HTMLParser):
+    """The breadcrumb trail of a page (`<nav class="breadcrumbs">`): its `aria-label` and its
+    links as `(href, text, aria-current)`, in order."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.label: str | None = None
+        self.links: list[tuple[str | None, str, str | None]] = []
+        self._in_nav = False
+        self._link: list | None = None
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "nav" and "breadcrumbs" in (attributes.get("class") or "").split():
+            self._in_nav = True
+            self.label = attributes.get("aria-label")
+        elif tag == "a" and self._in_nav:
+            self._link = [attributes.get("href"), "", attributes.get("aria-current")]
+
+    def handle_data(self, data: str) -> None:
+        if self._link is not None:
+            self._link[1] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._link is not None:
+            href, text, current = self._link
+            self.links.append((href, text.strip(), current))
+            self._link = None
+        elif tag == "nav":
+            self._in_nav = False
+
+
+def expected_trail(page: Page) -> list[tuple[str, str, str | None]]:
+    """Home page first, each ancestor by its title and URL, the page itself last and current."""
+    trail = [(page.url, page.title, "page")]
+    parent = page.get_parent()
+    while parent.depth > 1:
+        trail.insert(0, (parent.url, parent.title, None))
+        parent = parent.get_parent()
+    return trail
+
+
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_every_live_page_renders_with_landmarks(client, language):
     pages = Page.objects.live().filter(depth__gt=1, locale__language_code=language).specific()
@@ -37,8 +83,28 @@ def test_every_live_page_renders_with_landmarks(client, language):
         for landmark in ("<header", "<nav", "<main", "<footer", "<h1"):
             assert landmark in html, (page.url, landmark)
         assert html.count("<h1") == 1, page.url
-        if page.depth > 2:
-            assert 'aria-label="Breadcrumb"' in html or "breadcrumb" in html.lower(), page.url
+        # A home page has no ancestor to show: no trail at all.
+        expected = expected_trail(page) if page.depth > 2 else []
+        assert BreadcrumbParser(html).links == expected, page.url
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "Breadcrumb"), ("zh-hans", "面包屑导航")])
+def test_breadcrumbs_lead_from_the_home_page_to_the_page(client, language, label):
+    locale = Locale.objects.get(language_code=language)
+    home = HomePage.objects.get(locale=locale)
+    smsa = OrganizationPage.objects.get(acronym="SMSA", locale=locale)
+    committee = CommitteePage.objects.child_of(smsa).live().first()
+    trail = BreadcrumbParser(client.get(committee.url).content.decode())
+    assert trail.label == label
+    assert trail.links == expected_trail(committee)
+    assert trail.links[0] == (home.url, home.title, None)
+    assert trail.links[-2:] == [
+        (smsa.url, smsa.title, None),
+        (committee.url, committee.title, "page"),
+    ]
+    # Every crumb is in the page's own language, and only the last is marked current.
+    assert all(href.startswith(f"/{language}/") for href, _title, _current in trail.links)
+    assert [current for _href, _title, current in trail.links].count("page") == 1
 
 
 def test_both_locales_have_the_same_pages(english, chinese):

@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from .search import HAN_RUN, TOKEN, bigrams, flatten_text, stem
+from .terms import HAN_RUN, TOKEN, bigrams, flatten_text, stem
 
 RESULTS_PER_PAGE = 10
 EXCERPT_LENGTH = 160

@@ -4,7 +4,7 @@ Wagtail's database backends split text on spaces and punctuation, so a run of Ch
 characters such as 国际医学生联合会中国分会 is a single token and 医学生 finds nothing. Next to
 the text itself we index every pair of adjacent Han characters (bigrams) and the Snowball stem
 of every English word; queries are turned into the same terms by the search backend
-(`home.search_backend`). Any two or more consecutive characters of a Chinese word then find it,
+(`home.search.backend`). Any two or more consecutive characters of a Chinese word then find it,
 and `committees` finds "committee", whatever the database.
 """
 

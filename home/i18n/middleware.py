@@ -1,6 +1,6 @@
 """Django's LocaleMiddleware with the two rules this site needs on top of it.
 
-1. Unprefixed URLs (`/`, `/organizations/`): Django picks the language from the language cookie,
+1. Unprefixed URLs (`/`, `/search/`): Django picks the language from the language cookie,
    then Accept-Language, and redirects to `/<language>/…`. For Chinese it is too generous: it
    maps *any* `zh-…` tag (`zh-TW`, `zh-HK`, `zh-Hant`) to our only Chinese, `zh-hans`, because
    of its "try another variant of the same language" fallback. Traditional-Chinese readers are

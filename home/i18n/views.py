@@ -1,21 +1,14 @@
-"""Views outside the page tree: the language switch, the sitemap and robots.txt.
-
-All three live outside `i18n_patterns` (site_config/urls.py): they are the same in every
-language.
-"""
+"""The language switch view: outside `i18n_patterns` (site_config/urls.py), the same in every
+language."""
 
 from django.conf import settings
-from django.contrib.sitemaps.views import sitemap as django_sitemap
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
-from django.urls import reverse
+from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
-from home.sitemaps import PageSitemap
-from home.templatetags.site_tags import locale_home
+from home.navigation import locale_home
 
 
 def _language_home_url(request: HttpRequest, language: str) -> str:
@@ -31,7 +24,7 @@ def switch_language(request: HttpRequest, language: str) -> HttpResponseRedirect
     """`/language/<language>/?next=<path>`: remember an explicit language choice, then go on.
 
     A plain link (GET) so that the switcher works without JavaScript or a form. The choice is
-    kept in Django's language cookie, which `home.middleware.LocaleMiddleware` reads before
+    kept in Django's language cookie, which `home.i18n.middleware.LocaleMiddleware` reads before
     Accept-Language when a visitor comes back to `/`. `next` must be on this site; otherwise
     (or when missing) the visitor lands on that language's home page.
     """
@@ -55,20 +48,3 @@ def switch_language(request: HttpRequest, language: str) -> HttpResponseRedirect
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     return response
-
-
-@require_safe
-def sitemap(request: HttpRequest) -> HttpResponse:
-    """`/sitemap.xml`: every live, public page in both languages, with hreflang alternates."""
-    return django_sitemap(request, sitemaps={"pages": PageSitemap(request)})
-
-
-@require_safe
-def robots_txt(request: HttpRequest) -> HttpResponse:
-    """`/robots.txt`: crawl everything but the admin; the sitemap's absolute address."""
-    return render(
-        request,
-        "home/robots.txt",
-        {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
-        content_type="text/plain; charset=utf-8",
-    )

@@ -37,3 +37,14 @@ def localize(obj: T | None, locale: Locale) -> T | None:
     if obj is None:
         return None
     return localize_all([obj], locale)[0]
+
+
+def localized_live_pages(pages: Iterable[Page], locale: Locale | None) -> list[Page]:
+    """The live, public ones of `pages`, each in `locale` where translated (no translating
+    when `locale` is None), as specific pages, in the same order, in a few queries."""
+    items = list(pages)
+    if locale is not None:
+        items = localize_all(items, locale)
+    ids = [item.pk for item in items]
+    specific = {p.pk: p for p in Page.objects.live().public().filter(pk__in=ids).specific()}
+    return [specific[pk] for pk in ids if pk in specific]

@@ -1,7 +1,10 @@
-"""`/sitemap.xml`: every live, public page of the current site in every language.
+"""What search engines read: `/sitemap.xml` and `/robots.txt`.
 
-Django's sitemap framework does the paging and XML; its own `i18n`/`alternates` options assume
-one object with one URL per language, which is not how translated Wagtail pages work (each
+Both live outside `i18n_patterns` (site_config/urls.py): they are the same in every language.
+
+The sitemap lists every live, public page of the current site in every language. Django's
+sitemap framework does the paging and XML; its own `i18n`/`alternates` options assume one
+object with one URL per language, which is not how translated Wagtail pages work (each
 translation is its own page with its own slug). Wagtail's sitemap has no alternates at all
 (wagtail#12420). So the items are the pages themselves and the alternates come from grouping
 those same pages by `translation_key`: no query per page, and the number of queries stays the
@@ -10,14 +13,18 @@ same however many pages there are.
 
 import datetime
 from collections import defaultdict
-from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.db.models import Q
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
+
+from home.i18n.alternates import alternates
 
 
 class PageSitemap(Sitemap):
@@ -79,28 +86,18 @@ class PageSitemap(Sitemap):
         return urls
 
 
-def alternates(
-    translations: list[Page], page: Page, full_url: Callable[[Page], str]
-) -> list[dict[str, str]]:
-    """hreflang alternates for `page`: one per translation given (the page among them), then
-    `x-default` for the default language's version, or the page itself if there is none.
+@require_safe
+def sitemap(request: HttpRequest) -> HttpResponse:
+    """`/sitemap.xml`: every live, public page in both languages, with hreflang alternates."""
+    return django_sitemap(request, sitemaps={"pages": PageSitemap(request)})
 
-    Each is `{"lang_code": …, "location": …}` (the keys Django's sitemap template reads);
-    `full_url(page)` gives a page's absolute URL.
-    """
-    links = [
-        {"lang_code": p.locale.language_code, "location": full_url(p)}
-        for p in sorted(translations, key=_language_order)
-    ]
-    default = next(
-        (p for p in translations if p.locale.language_code == settings.LANGUAGE_CODE), page
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """`/robots.txt`: crawl everything but the admin; the sitemap's absolute address."""
+    return render(
+        request,
+        "home/robots.txt",
+        {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
+        content_type="text/plain; charset=utf-8",
     )
-    links.append({"lang_code": "x-default", "location": full_url(default)})
-    return links
-
-
-def _language_order(page: Page) -> int:
-    """Languages in the order of settings.LANGUAGES, so output is stable."""
-    codes = [code for code, _name in settings.LANGUAGES]
-    code = page.locale.language_code
-    return codes.index(code) if code in codes else len(codes)

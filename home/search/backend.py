@@ -1,15 +1,15 @@
 """Wagtail's database search backend, for the database in use, with bilingual queries.
 
-Configured as ``WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "home.search_backend"``. Every
+Configured as ``WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "home.search.backend"``. Every
 search (the public search page, the admin, the API) passes through `_search`, where the query
-becomes the same Chinese bigrams and English stems that `home.search` indexes.
+becomes the same Chinese bigrams and English stems that `home.search.terms` indexes.
 """
 
 from functools import cache
 
 from modelsearch.backends import database
 
-from .search import bilingual_query
+from .terms import bilingual_query
 
 
 class BilingualQueryMixin:
@@ -27,6 +27,6 @@ def bilingual_backend_class(base: type) -> type:
 
 def SearchBackend(params: dict):  # noqa: N802 - the name Wagtail looks for in a backend module
     # PostgreSQL's "simple" configuration: lower-cased words, no stemming of its own, so every
-    # database matches exactly the terms `home.search` puts in the index.
+    # database matches exactly the terms `home.search.terms` puts in the index.
     params = {"SEARCH_CONFIG": "simple", **params}
     return bilingual_backend_class(type(database.SearchBackend(params)))(params)
