@@ -14,10 +14,9 @@ from __future__ import annotations
 import hashlib
 import io
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -33,12 +32,7 @@ from wagtail.search import signal_handlers as search_signals
 from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
-from wagtail_localize.models import (
-    StringSegment,
-    StringTranslation,
-    Translation,
-    TranslationSource,
-)
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from .texts import Glossary
 
@@ -46,8 +40,6 @@ PageT = TypeVar("PageT", bound=Page)
 ModelT = TypeVar("ModelT", bound=models.Model)
 
 TARGET_LANGUAGE = "zh-hans"
-
-
 
 
 class DemoError(Exception):
@@ -80,7 +72,6 @@ class DemoBuild:
     home: Page | None = None
     home_is_new: bool = False
     warnings: list[str] = field(default_factory=list)
-    _images: dict[str, Any] = field(default_factory=dict)
     _pages: dict[str, Page | None] = field(default_factory=dict)
 
     # -- output
@@ -92,16 +83,6 @@ class DemoBuild:
     def warn(self, message: str) -> None:
         self.warnings.append(message)
         self.stdout.write(f"Warning: {message}")
-
-    # -- locales
-
-    @cached_property
-    def source_locale(self) -> Locale:
-        return Locale.get_default()
-
-    @cached_property
-    def target_locale(self) -> Locale:
-        return Locale.objects.get(language_code=TARGET_LANGUAGE)
 
     # -- pages
 
@@ -119,33 +100,27 @@ class DemoBuild:
         return self._pages[url_path]
 
     def ensure_page(
-        self,
-        parent: Page,
-        model: type[PageT],
-        slug: str,
-        *,
-        publish: bool = True,
-        **fields: Any,
+        self, path: str, model: type[PageT], *, publish: bool = True, **fields: Any
     ) -> tuple[PageT, bool]:
-        """The child of `parent` with `slug`, created as `model(**fields)` if there is none.
+        """The page at `path`, created as `model(**fields)` if there is none.
 
-        An existing page is returned untouched (as its specific class), so edits made in the
-        admin survive. With `publish=False` a new page is saved as a draft, for pages whose
-        content refers to pages not built yet (e.g. a timeline excerpt of their own history);
-        call `publish()` when it is complete.
+        An existing page is returned untouched, so edits made in the admin survive. With
+        `publish=False` a new page is saved as a draft, for pages whose content refers to pages
+        not built yet (e.g. a timeline excerpt of their own history); call `publish()` when it
+        is complete.
         """
-        existing = parent.get_children().filter(slug=slug).specific().first()
+        existing = self.find_page(path)
         if existing is not None:
             if not isinstance(existing, model):
                 raise DemoError(
                     f"{existing.url_path} exists but is a {type(existing).__name__}, not a "
                     f"{model.__name__}; rename or move it and run the loader again."
                 )
-            self._pages[existing.url_path] = existing
             self.pages.append(existing)
             return existing, False
-        page = model(slug=slug, locale=parent.locale, live=publish, **fields)
-        parent.add_child(instance=page)
+        parent_path, _, slug = path.rpartition("/")
+        page = model(slug=slug, locale=self.home.locale, live=publish, **fields)
+        self.find_page(parent_path).add_child(instance=page)
         self._pages[page.url_path] = page
         if publish:
             page.save_revision().publish()
@@ -163,11 +138,11 @@ class DemoBuild:
 
     def ensure_snippet(self, model: type[ModelT], lookup: dict[str, Any], **fields: Any) -> ModelT:
         """The English `model` instance matching `lookup`, created with `fields` if none."""
-        existing = model._default_manager.filter(locale=self.source_locale, **lookup).first()
+        existing = model._default_manager.filter(locale=self.home.locale, **lookup).first()
         if existing is not None:
             self.snippets.append(existing)
             return existing
-        obj = model(locale=self.source_locale, **lookup, **fields)
+        obj = model(locale=self.home.locale, **lookup, **fields)
         obj.full_clean()
         obj.save()
         self.snippets.append(obj)
@@ -179,8 +154,6 @@ class DemoBuild:
 
     def ensure_image(self, title: str, draw: Callable[[], Image]) -> Any:
         """The image titled `title`, drawn with Pillow and stored if there is none."""
-        if title in self._images:
-            return self._images[title]
         image_model = get_image_model()
         image = image_model.objects.filter(title=title).first()
         if image is None:
@@ -195,7 +168,6 @@ class DemoBuild:
             )
             image.save()
             self.created["images"] += 1
-        self._images[title] = image
         return image
 
     # -- translation
@@ -204,8 +176,9 @@ class DemoBuild:
         """Translate every snippet, then every page (parents first), that has no Chinese
         version yet. Returns counts of what was translated."""
         done: Counter = Counter()
-        locale = self.target_locale
-        for snippet in _unique(self.snippets):
+        locale = Locale.objects.get(language_code=TARGET_LANGUAGE)
+        unique_snippets = {(type(snippet), snippet.pk): snippet for snippet in self.snippets}
+        for snippet in unique_snippets.values():
             if snippet.locale_id == locale.pk or snippet.has_translation(locale):
                 continue
             if self._translate(snippet, locale):
@@ -295,17 +268,6 @@ class DemoBuild:
                 )
             result.append((segment, chinese))
         return result
-
-
-def _unique(objects: Iterable[ModelT]) -> list[ModelT]:
-    seen = set()
-    result = []
-    for obj in objects:
-        key = (type(obj), obj.pk)
-        if key not in seen:
-            seen.add(key)
-            result.append(obj)
-    return result
 
 
 @contextmanager

@@ -1,27 +1,16 @@
-"""An app's demo content: its `demo_content.toml`, read and built into English pages and snippets.
+"""An app's demo content: its `demo_content.toml`, read and built into English pages and
+snippets. README.md ("Demo content") describes the format.
 
-The file's format (organizations/demo_content.toml shows all of it):
-
-- Every text readers see is `{ en = "…", zh = "…" }`; codes, URLs, dates and numbers are plain.
-- `featured = [paths]`: pages offered for the home page's featured cards.
-- `[snippets.<Model>]`: `key = { field = value, … }`. An existing snippet is found by its first
-  field; pages refer to a snippet by its key.
-- `[[page]]`: `path` (slugs under the home page; "" is the home page), `type` (one of the app's
-  page models) and field values, converted by the field or block they go into:
-  rich text is a list of paragraphs and `{ ul = [texts] }` / `{ ol = [texts] }` lists, and may
-  link a page as Wagtail stores it, with its path for id (`<a linktype="page" id="path">`);
-  a page is its path; an image is `{ logo = name, initials = "…" }` or
-  `{ banner = title, labels = […] }`; a StreamField is a list of `{ block_type = value }`; a
-  child relation (an InlinePanel) is a list of tables of the child's fields.
-
-A page that refers to a page further down the file is saved as a draft and completed, then
-published, once the whole file is built.
+Values are converted by the field or block they go into, so the data files hold only what
+an editor would type or choose. A page that refers to a page further down its file is saved as
+a draft and completed, then published, once the whole file is built.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +19,7 @@ from django.db import models
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Page
-from wagtail.snippets.blocks import SnippetChooserBlock
+from wagtail.models import Locale, Page
 
 from home.models import HomePage
 
@@ -44,8 +31,8 @@ FILE_NAME = "demo_content.toml"
 PAGE_LINK = re.compile(r'(<a linktype="page" id=")([^"]*)"')
 
 
-class NotBuiltYet(Exception):
-    """A value refers to a page that does not exist yet."""
+class NotBuiltYet(DemoError):
+    """A value refers to a page that does not exist (yet)."""
 
 
 class DemoContent:
@@ -86,9 +73,7 @@ class DemoContent:
             if not spec["path"]:
                 fill_in_home(build, values)
                 continue
-            parent_path, _, slug = spec["path"].rpartition("/")
-            parent = self.page(parent_path)
-            page, created = build.ensure_page(parent, model, slug, publish=not later, **values)
+            page, created = build.ensure_page(spec["path"], model, publish=not later, **values)
             if created and later:
                 unfinished.append((page, later))
         for page, later in unfinished:
@@ -96,15 +81,14 @@ class DemoContent:
                 setattr(page, name, self.field(type(page), name, value))
             build.publish(page)
 
-    def report(self, locale: Any) -> str:
+    def report(self, locale: Locale) -> str:
         """What the app has in `locale`: its pages and its snippets."""
-        counts = [f"{Page.objects.filter(locale=locale, content_type__app_label=self.app.label).count()} pages"]
-        for model_name in self.data.get("snippets", {}):
-            model = self.app.get_model(model_name)
-            counts.append(
-                f"{model.objects.filter(locale=locale).count()} {model._meta.verbose_name_plural}"
-            )
-        return ", ".join(counts)
+        pages = Page.objects.filter(content_type__app_label=self.app.label)
+        counts = {Page._meta.verbose_name_plural: pages.filter(locale=locale).count()}
+        for name in self.data.get("snippets", {}):
+            model = self.app.get_model(name)
+            counts[model._meta.verbose_name_plural] = model.objects.filter(locale=locale).count()
+        return ", ".join(f"{what} {count}" for what, count in counts.items())
 
     # -- values
 
@@ -140,11 +124,7 @@ class DemoContent:
             return [self.block(block.child_block, item) for item in value]
         if isinstance(block, blocks.RichTextBlock):
             return self.rich_text(value)
-        if isinstance(block, blocks.PageChooserBlock):
-            return self.page(value)
-        if isinstance(block, ImageChooserBlock):
-            return self.image(value)
-        if isinstance(block, SnippetChooserBlock):
+        if isinstance(block, blocks.ChooserBlock):  # a page, an image or a snippet
             return self.reference(block.target_model, value)
         return english(value)
 
@@ -168,22 +148,20 @@ class DemoContent:
     def page(self, path: str) -> Page:
         page = self.build.find_page(path)
         if page is None:
-            raise NotBuiltYet(path)
+            raise NotBuiltYet(f"{self.path} refers to {path!r}, a page that does not exist")
         return page
 
     def image(self, spec: dict) -> Any:
         if "logo" in spec:
-            name, initials = spec["logo"], spec["initials"]
-            return self.build.ensure_image(
-                f"Logo: {name}", lambda: logo_picture(initials, seed=name)
-            )
+            draw = partial(logo_picture, spec["initials"], seed=spec["logo"])
+            return self.build.ensure_image(f"Logo: {spec['logo']}", draw)
         options = {key: value for key, value in spec.items() if key != "banner"}
-        return self.build.ensure_image(spec["banner"], lambda: banner_picture(**options))
+        return self.build.ensure_image(spec["banner"], partial(banner_picture, **options))
 
 
-def find_home(build: DemoBuild) -> HomePage:
+def find_home() -> HomePage:
     """The English home page, as home's migration created it."""
-    home = HomePage.objects.filter(locale=build.source_locale, depth=2).first()
+    home = HomePage.objects.filter(locale=Locale.get_default(), depth=2).first()
     if home is None:
         raise DemoError("No English HomePage: run `manage.py migrate` first.")
     return home

@@ -38,12 +38,6 @@ def banner_picture(labels: list[str], width: int = 1200, height: int = 400) -> I
     for position, label in enumerate(labels):
         left = round(position * band)
         draw.rectangle([left, 0, round(left + band), height], fill=_colour(label))
-        draw.multiline_text(
-            (left + band / 2, height / 2),
-            label,
-            fill="white",
-            font=font,
-            anchor="mm",
-            align="center",
-        )
+        centre = (left + band / 2, height / 2)
+        draw.multiline_text(centre, label, fill="white", font=font, anchor="mm", align="center")
     return picture

@@ -59,9 +59,6 @@ class Glossary:
         if self._index.setdefault(key, value) != value:
             raise ValueError(f"Two Chinese texts for {english!r}")
 
-    def __len__(self) -> int:
-        return len(self._index)
-
     def chinese_for(self, data: str) -> str | None:
         """The Chinese segment data for an English segment's data, or None."""
         return self._index.get(data)

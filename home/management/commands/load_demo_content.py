@@ -1,10 +1,10 @@
 """Build the demo site: English content from each app's `demo_content.toml`, then its Chinese
 translation through wagtail-localize.
 
-An app takes part by shipping a `demo_content.toml` (format: home/demo/content.py). Apps are
-loaded in the order of `settings.PROJECT_APPS` (dependencies first) and only if they are
-installed, so an app can be removed without touching this command. Running the command again
-creates nothing and changes nothing.
+An app takes part by shipping a `demo_content.toml`. Apps are loaded in the order of
+`settings.PROJECT_APPS` (dependencies first) and only if they are installed, so an app can be
+removed without touching this command. Running the command again creates nothing and changes
+nothing.
 """
 
 import time
@@ -22,28 +22,23 @@ from home.demo.build import DemoBuild, DemoError, deferred_indexing
 from home.demo.content import FILE_NAME, DemoContent, find_home, finish_home
 
 
-def demo_contents() -> list[DemoContent]:
-    """Each installed project app's data file, in PROJECT_APPS order."""
-    configs = {config.name: config for config in apps.get_app_configs()}
-    return [
-        DemoContent(configs[name])
-        for name in getattr(settings, "PROJECT_APPS", [])
-        if name in configs and (Path(configs[name].path) / FILE_NAME).exists()
-    ]
-
-
 class Command(BaseCommand):
     help = "Create the demo organisations and programmes in English and Simplified Chinese."
 
     def handle(self, *args, **options) -> None:
         started = time.monotonic()
         build = DemoBuild(stdout=self.stdout, verbosity=options["verbosity"])
-        contents = demo_contents()
-        for content in contents:
-            build.glossary.learn(content.data)
+        configs = {config.name: config for config in apps.get_app_configs()}
+        contents = [
+            DemoContent(configs[name])
+            for name in settings.PROJECT_APPS
+            if name in configs and (Path(configs[name].path) / FILE_NAME).exists()
+        ]
         try:
+            for content in contents:
+                build.glossary.learn(content.data)
             with transaction.atomic(), deferred_indexing():
-                build.home = find_home(build)
+                build.home = find_home()
                 build.pages.append(build.home)
                 for content in contents:
                     build.log(f"Loading {content.app.label}", level=1)
@@ -52,26 +47,19 @@ class Command(BaseCommand):
                 english_done = time.monotonic()
                 build.log("Translating into Simplified Chinese", level=1)
                 translated = build.translate_all()
-        except DemoError as error:
+        except (DemoError, ValueError) as error:
             raise CommandError(str(error)) from error
 
-        elapsed = time.monotonic() - started
         created = ", ".join(f"{n} {what}" for what, n in sorted(build.created.items()))
         done = ", ".join(f"{n} {what}" for what, n in sorted(translated.items()))
-        self.stdout.write(
+        lines = [
             self.style.SUCCESS(
-                f"Demo content ready in {elapsed:.1f}s "
+                f"Demo content ready in {time.monotonic() - started:.1f}s "
                 f"(English {english_done - started:.1f}s, then translation and indexing). "
                 f"Created: {created or 'nothing (already loaded)'}. "
                 f"Translated: {done or 'nothing new'}."
             )
-        )
-        self.print_summary(contents)
-        if build.warnings:
-            self.stdout.write(self.style.WARNING(f"{len(build.warnings)} warning(s), see above."))
-
-    def print_summary(self, contents: list[DemoContent]) -> None:
-        lines = []
+        ]
         for locale in Locale.objects.order_by("pk"):
             pages = Page.objects.filter(locale=locale, depth__gt=1)
             lines.append(
@@ -82,4 +70,6 @@ class Command(BaseCommand):
             f"  {get_image_model().objects.count()} images, {Revision.objects.count()} revisions, "
             f"{Translation.objects.count()} tracked translations"
         )
+        if build.warnings:
+            lines.append(self.style.WARNING(f"{len(build.warnings)} warning(s), see above."))
         self.stdout.write("\n".join(lines))
