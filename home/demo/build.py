@@ -303,7 +303,7 @@ def deferred_indexing() -> Iterator[None]:
         for model in search_models:
             post_save.connect(search_signals.post_save_signal_handler, sender=model)
     # The same work the signal handlers would have queued, once per object still there
-    # (child rows such as programme partners are replaced when a translation is synced).
+    # (the child rows of inline panels are replaced when a translation is synced).
     for task, keys in (
         (update_reference_index_task, to_reference),
         (insert_or_update_object_task, to_search),

@@ -23,7 +23,7 @@ from home.demo.content import FILE_NAME, DemoContent, find_home, finish_home
 
 
 class Command(BaseCommand):
-    help = "Create the demo organisations and programmes in English and Simplified Chinese."
+    help = "Build the demo site from each app's demo_content.toml, in English and Chinese."
 
     def handle(self, *args, **options) -> None:
         started = time.monotonic()
