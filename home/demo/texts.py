@@ -11,7 +11,7 @@ from wagtail_localize.strings import StringValue, extract_strings
 
 def is_text(value: Any) -> bool:
     """A bilingual text of the data files: `{ en = "…", zh = "…" }`."""
-    return isinstance(value, dict) and value.keys() == {"en", "zh"}
+    return isinstance(value, dict) and "en" in value
 
 
 def english(value: Any) -> Any:
@@ -36,7 +36,7 @@ class Glossary:
     def learn(self, data: Any) -> None:
         """Every bilingual text found anywhere in `data` (a data file's contents)."""
         if is_text(data):
-            self.add(data["en"], data["zh"])
+            self.add(data["en"], data.get("zh", ""))
         elif isinstance(data, dict | list):
             for item in data.values() if isinstance(data, dict) else data:
                 self.learn(item)

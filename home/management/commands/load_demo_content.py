@@ -29,12 +29,12 @@ class Command(BaseCommand):
         started = time.monotonic()
         build = DemoBuild(stdout=self.stdout, verbosity=options["verbosity"])
         configs = {config.name: config for config in apps.get_app_configs()}
-        contents = [
-            DemoContent(configs[name])
-            for name in settings.PROJECT_APPS
-            if name in configs and (Path(configs[name].path) / FILE_NAME).exists()
-        ]
         try:
+            contents = [
+                DemoContent(configs[name])
+                for name in settings.PROJECT_APPS
+                if name in configs and (Path(configs[name].path) / FILE_NAME).exists()
+            ]
             for content in contents:
                 build.glossary.learn(content.data)
             with transaction.atomic(), deferred_indexing():
@@ -47,7 +47,7 @@ class Command(BaseCommand):
                 english_done = time.monotonic()
                 build.log("Translating into Simplified Chinese", level=1)
                 translated = build.translate_all()
-        except (DemoError, ValueError) as error:
+        except (DemoError, ValueError) as error:  # including the data files' TOML errors
             raise CommandError(str(error)) from error
 
         created = ", ".join(f"{n} {what}" for what, n in sorted(build.created.items()))
