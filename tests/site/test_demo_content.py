@@ -40,16 +40,40 @@ def counts() -> dict:
     }
 
 
-def test_loading_again_changes_nothing(english):
-    before = counts()
-    edited = OrganizationPage.objects.get(acronym="SMSA", locale=english)
-    edited.summary = "Kept by the editor."
-    edited.save_revision().publish()
+def test_loading_again_creates_nothing():
     before = counts()
     call_command("load_demo_content", verbosity=0)
     assert counts() == before
+
+
+def test_loading_again_keeps_what_an_editor_changed(english):
+    edited = OrganizationPage.objects.get(acronym="SMSA", locale=english)
+    edited.summary = "Kept by the editor."
+    edited.save_revision().publish()
+    call_command("load_demo_content", verbosity=0)
     edited.refresh_from_db()
     assert edited.summary == "Kept by the editor."
+
+
+def test_rich_text_links_go_to_the_page_in_the_same_language(client, english, chinese):
+    """The data files link pages by path; each language's page links the linked page's version
+    in that language (wagtail-localize keeps the link, Wagtail localises it)."""
+    organisations = {o.acronym: o for o in OrganizationPage.objects.filter(locale=english)}
+    ewa = organisations["EWA"]
+    links = [
+        (ewa, HistoryPage.objects.child_of(ewa).get(), ["created in 2006", "成立于2006年"]),
+        (
+            organisations["IFMSA-China"],
+            organisations["SMSA"],
+            ["Soochow University Medical Students’ Association", "苏州大学医学生协会"],
+        ),
+    ]
+    for page, linked, texts in links:
+        for locale, text in zip((english, chinese), texts, strict=True):
+            html = client.get(page.get_translation(locale).url).content.decode()
+            url = linked.get_translation(locale).url
+            assert url.startswith(f"/{locale.language_code}/")
+            assert f'<a href="{url}">{text}</a>' in html, (page, locale)
 
 
 def test_organisations_and_their_facts(english):

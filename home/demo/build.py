@@ -1,9 +1,8 @@
-"""Machinery for the demo content: bilingual texts, idempotent builders and the translation step.
+"""The build: idempotent builders for pages, snippets and images, and the translation step.
 
-Each app's `demo` module defines its content once, English and Chinese side by side, as `T`
-pairs. The English pages are built from the pairs; the Chinese pages are then made through
+The English pages are built from the apps' data files; the Chinese pages are then made through
 wagtail-localize (real, tracked translations) by looking up every source segment's string in
-the glossary the pairs filled. A segment without Chinese text stops the load with an error
+the glossary the data files filled. A segment without Chinese text stops the load with an error
 that names it, so no English can slip into the Chinese site unnoticed.
 
 Every builder is idempotent: what exists already (found by slug, name or title) is left as it
@@ -12,14 +11,12 @@ is, so running the loader again never overwrites what an editor changed in the a
 
 from __future__ import annotations
 
-import colorsys
 import hashlib
 import io
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -27,8 +24,7 @@ from django.core.files.images import ImageFile
 from django.db import models, transaction
 from django.db.models.signals import post_save
 from django.utils.text import slugify
-from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFont
+from PIL.Image import Image
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, ReferenceIndex, TranslatableMixin
 from wagtail.search import index as search_index
@@ -36,22 +32,14 @@ from wagtail.search import signal_handlers as search_signals
 from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
-from wagtail_localize.models import (
-    StringSegment,
-    StringTranslation,
-    Translation,
-    TranslationSource,
-)
-from wagtail_localize.strings import StringValue, extract_strings
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+from .texts import Glossary
 
 PageT = TypeVar("PageT", bound=Page)
 ModelT = TypeVar("ModelT", bound=models.Model)
 
 TARGET_LANGUAGE = "zh-hans"
-
-
-# --------------------------------------------------------------------------------------------
-# Bilingual texts
 
 
 class DemoError(Exception):
@@ -60,168 +48,6 @@ class DemoError(Exception):
 
 class MissingChineseText(DemoError):
     """A source segment has no Chinese text in the glossary."""
-
-
-class Glossary:
-    """English → Chinese for every text the demo content uses.
-
-    Keys are stored as wagtail-localize stores segment strings (HTML-escaped plain text for
-    fields and blocks, inline HTML for rich-text paragraphs), so a segment's `string.data` can
-    be looked up directly.
-    """
-
-    def __init__(self) -> None:
-        self._pairs: dict[str, str] = {}
-        self._index: dict[str, str] | None = None
-
-    def add(self, english: str, chinese: str) -> None:
-        known = self._pairs.get(english)
-        if known is not None and known != chinese:
-            raise ValueError(f"Two Chinese texts for {english!r}: {known!r} and {chinese!r}")
-        self._pairs[english] = chinese
-        self._index = None
-
-    def __len__(self) -> int:
-        return len(self._pairs)
-
-    def _build_index(self) -> dict[str, str]:
-        index: dict[str, str] = {}
-
-        def put(key: str, value: str, english: str) -> None:
-            if index.get(key, value) != value:
-                raise ValueError(f"Two Chinese texts for the segment of {english!r}")
-            index[key] = value
-
-        for english, chinese in self._pairs.items():
-            # As a plain-text segment (CharField, TextField, CharBlock, TextBlock, table cell).
-            put(
-                StringValue.from_plaintext(english).data,
-                StringValue.from_plaintext(chinese).data,
-                english,
-            )
-            # As one paragraph or list item of rich text.
-            source = _rich_text_strings(english)
-            target = _rich_text_strings(chinese)
-            if len(source) == 1 and len(target) == 1:
-                put(source[0], target[0], english)
-        return index
-
-    def chinese_for(self, data: str) -> str | None:
-        """The Chinese segment data for an English segment's data, or None."""
-        if self._index is None:
-            self._index = self._build_index()
-        return self._index.get(data)
-
-
-def _rich_text_strings(inline_html: str) -> list[str]:
-    _template, strings = extract_strings(f"<p>{inline_html}</p>")
-    return [string.data for string, _attrs in strings]
-
-
-GLOSSARY = Glossary()
-
-
-class T(str):
-    """An English text that knows its Chinese translation: `T("Founded", "成立")`.
-
-    It *is* the English string, so it can be assigned to any field or block directly; creating
-    it records the pair in the glossary the translation step reads.
-    """
-
-    zh: str
-
-    def __new__(cls, en: str, zh: str) -> T:
-        if not en.strip() or not zh.strip():
-            raise ValueError(f"Empty text in T({en!r}, {zh!r})")
-        obj = super().__new__(cls, en)
-        obj.zh = zh
-        GLOSSARY.add(en, zh)
-        return obj
-
-    @classmethod
-    def same(cls, text: str) -> T:
-        """A text that reads the same in both languages (codes, numbers, phone numbers)."""
-        return cls(text, text)
-
-    @property
-    def en(self) -> str:
-        return str.__str__(self)
-
-
-Bilingual = T  # the long name, for readers who meet `T` for the first time
-
-
-class ListItems:
-    """A bulleted (or numbered) list inside rich text; each item is one translation segment."""
-
-    def __init__(self, items: Iterable[T], ordered: bool = False) -> None:
-        self.items = tuple(items)
-        self.ordered = ordered
-
-
-def rich(*parts: T | ListItems) -> str:
-    """Rich text from paragraphs and lists. Parts are inline HTML (bold and italic only: no
-    links, whose placeholders would complicate the translation step)."""
-    html = []
-    for part in parts:
-        if isinstance(part, ListItems):
-            tag = "ol" if part.ordered else "ul"
-            items = "".join(f"<li>{item}</li>" for item in part.items)
-            html.append(f"<{tag}>{items}</{tag}>")
-        else:
-            html.append(f"<p>{part}</p>")
-    return "".join(html)
-
-
-# --------------------------------------------------------------------------------------------
-# Images
-
-
-def _colour(seed: str) -> tuple[int, int, int]:
-    # A stable, fairly dark colour per name, so white initials stay readable.
-    hue = int(hashlib.sha1(seed.encode()).hexdigest()[:4], 16) / 0xFFFF
-    red, green, blue = colorsys.hls_to_rgb(hue, 0.38, 0.55)
-    return int(red * 255), int(green * 255), int(blue * 255)
-
-
-def _font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
-    try:
-        return ImageFont.load_default(size=size)
-    except TypeError:  # Pillow built without FreeType: fixed-size bitmap font
-        return ImageFont.load_default()
-
-
-def logo_picture(initials: str, seed: str | None = None, size: int = 240) -> PILImage.Image:
-    """A square placeholder logo: the initials in white on a colour derived from the name."""
-    picture = PILImage.new("RGB", (size, size), _colour(seed or initials))
-    draw = ImageDraw.Draw(picture)
-    font = _font(size // (3 if len(initials) <= 4 else 5))
-    draw.text((size / 2, size / 2), initials, fill="white", font=font, anchor="mm")
-    return picture
-
-
-def banner_picture(labels: list[str], width: int = 1200, height: int = 400) -> PILImage.Image:
-    """A banner of coloured bands, one per label (e.g. IFMSA's five regions)."""
-    picture = PILImage.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(picture)
-    band = width / max(len(labels), 1)
-    font = _font(height // 12)
-    for position, label in enumerate(labels):
-        left = round(position * band)
-        draw.rectangle([left, 0, round(left + band), height], fill=_colour(label))
-        draw.multiline_text(
-            (left + band / 2, height / 2),
-            label,
-            fill="white",
-            font=font,
-            anchor="mm",
-            align="center",
-        )
-    return picture
-
-
-# --------------------------------------------------------------------------------------------
-# The build
 
 
 @dataclass
@@ -236,13 +62,17 @@ class DemoBuild:
     snippets: list[TranslatableMixin] = field(default_factory=list)
     # Pages created in this run: they must translate completely, or the load fails.
     new_keys: set = field(default_factory=set)
-    featured: list[Page] = field(default_factory=list)
-    # The English home page (set by home's loader, which runs first) and whether this run is
-    # filling it in (only then may other apps' featured pages be put on it).
+    glossary: Glossary = field(default_factory=Glossary)
+    # Snippets by the key the data files refer to them with: (model, key) -> instance.
+    keyed: dict[tuple[type, str], Any] = field(default_factory=dict)
+    # Paths of the pages the apps offer for the home page's "featured" cards.
+    featured: list[str] = field(default_factory=list)
+    # The English home page and whether this run is filling it in (only then may the apps'
+    # featured pages be put on it).
     home: Page | None = None
     home_is_new: bool = False
     warnings: list[str] = field(default_factory=list)
-    _images: dict[str, Any] = field(default_factory=dict)
+    _pages: dict[str, Page | None] = field(default_factory=dict)
 
     # -- output
 
@@ -254,35 +84,32 @@ class DemoBuild:
         self.warnings.append(message)
         self.stdout.write(f"Warning: {message}")
 
-    # -- locales
-
-    @cached_property
-    def source_locale(self) -> Locale:
-        return Locale.get_default()
-
-    @cached_property
-    def target_locale(self) -> Locale:
-        return Locale.objects.get(language_code=TARGET_LANGUAGE)
-
     # -- pages
 
-    def ensure_page(
-        self,
-        parent: Page,
-        model: type[PageT],
-        slug: str,
-        *,
-        publish: bool = True,
-        **fields: Any,
-    ) -> tuple[PageT, bool]:
-        """The child of `parent` with `slug`, created as `model(**fields)` if there is none.
+    def find_page(self, path: str) -> Page | None:
+        """The English page at `path` (slugs under the home page, "" for the home page).
 
-        An existing page is returned untouched (as its specific class), so edits made in the
-        admin survive. With `publish=False` a new page is saved as a draft, for pages whose
-        content needs their own children first (e.g. a timeline excerpt of their history);
-        call `publish()` when it is complete.
+        Always the same instance for a page: adding a child updates its parent's instance, and
+        a stale one would undo that when it is published."""
+        if not path:
+            return self.home
+        url_path = f"{self.home.url_path}{path}/"
+        if url_path not in self._pages:
+            pages = Page.objects.filter(locale=self.home.locale_id, url_path=url_path)
+            self._pages[url_path] = pages.specific().first()
+        return self._pages[url_path]
+
+    def ensure_page(
+        self, path: str, model: type[PageT], *, publish: bool = True, **fields: Any
+    ) -> tuple[PageT, bool]:
+        """The page at `path`, created as `model(**fields)` if there is none.
+
+        An existing page is returned untouched, so edits made in the admin survive. With
+        `publish=False` a new page is saved as a draft, for pages whose content refers to pages
+        not built yet (e.g. a timeline excerpt of their own history); call `publish()` when it
+        is complete.
         """
-        existing = parent.get_children().filter(slug=slug).specific().first()
+        existing = self.find_page(path)
         if existing is not None:
             if not isinstance(existing, model):
                 raise DemoError(
@@ -291,8 +118,10 @@ class DemoBuild:
                 )
             self.pages.append(existing)
             return existing, False
-        page = model(slug=slug, locale=parent.locale, live=publish, **fields)
-        parent.add_child(instance=page)
+        parent_path, _, slug = path.rpartition("/")
+        page = model(slug=slug, locale=self.home.locale, live=publish, **fields)
+        self.find_page(parent_path).add_child(instance=page)
+        self._pages[page.url_path] = page
         if publish:
             page.save_revision().publish()
         self.pages.append(page)
@@ -305,20 +134,15 @@ class DemoBuild:
         """Publish the current state of `page` as a new revision."""
         page.save_revision().publish()
 
-    def feature(self, *pages: Page) -> None:
-        """Offer pages for the home page's "featured" cards (used only if the home page is
-        being set up in this run)."""
-        self.featured.extend(pages)
-
     # -- snippets
 
     def ensure_snippet(self, model: type[ModelT], lookup: dict[str, Any], **fields: Any) -> ModelT:
         """The English `model` instance matching `lookup`, created with `fields` if none."""
-        existing = model._default_manager.filter(locale=self.source_locale, **lookup).first()
+        existing = model._default_manager.filter(locale=self.home.locale, **lookup).first()
         if existing is not None:
             self.snippets.append(existing)
             return existing
-        obj = model(locale=self.source_locale, **lookup, **fields)
+        obj = model(locale=self.home.locale, **lookup, **fields)
         obj.full_clean()
         obj.save()
         self.snippets.append(obj)
@@ -328,10 +152,8 @@ class DemoBuild:
 
     # -- images
 
-    def ensure_image(self, title: str, draw: Callable[[], PILImage.Image]) -> Any:
+    def ensure_image(self, title: str, draw: Callable[[], Image]) -> Any:
         """The image titled `title`, drawn with Pillow and stored if there is none."""
-        if title in self._images:
-            return self._images[title]
         image_model = get_image_model()
         image = image_model.objects.filter(title=title).first()
         if image is None:
@@ -346,11 +168,7 @@ class DemoBuild:
             )
             image.save()
             self.created["images"] += 1
-        self._images[title] = image
         return image
-
-    def logo(self, name: str, initials: str) -> Any:
-        return self.ensure_image(f"Logo: {name}", lambda: logo_picture(initials, seed=name))
 
     # -- translation
 
@@ -358,8 +176,9 @@ class DemoBuild:
         """Translate every snippet, then every page (parents first), that has no Chinese
         version yet. Returns counts of what was translated."""
         done: Counter = Counter()
-        locale = self.target_locale
-        for snippet in _unique(self.snippets):
+        locale = Locale.objects.get(language_code=TARGET_LANGUAGE)
+        unique_snippets = {(type(snippet), snippet.pk): snippet for snippet in self.snippets}
+        for snippet in unique_snippets.values():
             if snippet.locale_id == locale.pk or snippet.has_translation(locale):
                 continue
             if self._translate(snippet, locale):
@@ -392,7 +211,8 @@ class DemoBuild:
         except MissingChineseText as error:
             if strict:
                 raise MissingChineseText(
-                    f"{error}; give it a Chinese text: T(english, chinese) in the app's demo.py"
+                    f"{error}; give it a Chinese text, {{ en = …, zh = … }}, in the app's "
+                    "demo_content.toml"
                 ) from None
             self.warn(f"not translating {obj!r}, its text changed since the demo: {error}")
             return False
@@ -441,24 +261,13 @@ class DemoBuild:
                 # gets a suffix, as both roots are children of the tree's root.
                 chinese = f"{data}-{locale.language_code}" if obj.depth == 2 else data
             else:
-                chinese = GLOSSARY.chinese_for(data)
+                chinese = self.glossary.chinese_for(data)
             if chinese is None:
                 raise MissingChineseText(
                     f"no Chinese text for {data!r} (field {path!r} of {type(obj).__name__} {obj!r})"
                 )
             result.append((segment, chinese))
         return result
-
-
-def _unique(objects: Iterable[ModelT]) -> list[ModelT]:
-    seen = set()
-    result = []
-    for obj in objects:
-        key = (type(obj), obj.pk)
-        if key not in seen:
-            seen.add(key)
-            result.append(obj)
-    return result
 
 
 @contextmanager
@@ -494,7 +303,7 @@ def deferred_indexing() -> Iterator[None]:
         for model in search_models:
             post_save.connect(search_signals.post_save_signal_handler, sender=model)
     # The same work the signal handlers would have queued, once per object still there
-    # (child rows such as programme partners are replaced when a translation is synced).
+    # (the child rows of inline panels are replaced when a translation is synced).
     for task, keys in (
         (update_reference_index_task, to_reference),
         (insert_or_update_object_task, to_search),
