@@ -4,6 +4,9 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from home.models import HomePage
+from organizations.models import OrganizationIndexPage
+from programs.models import ProgramIndexPage
+from tests.factories import OrganizationIndexPageFactory, ProgramIndexPageFactory, translate
 
 
 @pytest.fixture(scope="session")
@@ -32,6 +35,22 @@ def home_en(english) -> HomePage:
 @pytest.fixture
 def home_zh(chinese) -> HomePage:
     return HomePage.objects.get(locale=chinese)
+
+
+@pytest.fixture
+def organization_index(home_en, chinese) -> OrganizationIndexPage:
+    """A new, empty organisation section in English and Chinese, for factory-built pages."""
+    index = OrganizationIndexPageFactory(parent=home_en)
+    translate(index, chinese)
+    return index
+
+
+@pytest.fixture
+def program_index(home_en, chinese) -> ProgramIndexPage:
+    """A new, empty programme section in English and Chinese, for factory-built pages."""
+    index = ProgramIndexPageFactory(parent=home_en)
+    translate(index, chinese)
+    return index
 
 
 @pytest.fixture
