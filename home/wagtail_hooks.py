@@ -1,11 +1,12 @@
 """Admin additions of `home`: the "Translation status" report (Reports menu; the view is in
-`home/i18n/translation_report.py`)."""
+`home/i18n/translation_report.py`) and rich-text links that survive a bad stored id."""
 
 from django.urls import path, reverse
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from . import rich_text
 from .i18n.translation_report import TranslationStatusMenuItem, TranslationStatusReportView
 
 
@@ -34,3 +35,12 @@ def register_translation_status_menu_item() -> MenuItem:
         icon_name="site",
         order=9100,
     )
+
+
+# order=1: after Wagtail's own registrations of the same link types, which these replace.
+@hooks.register("register_rich_text_features", order=1)
+def register_safe_rich_text_links(features) -> None:
+    features.register_link_type(rich_text.SafePageLinkHandler)
+    features.register_link_type(rich_text.SafeDocumentLinkHandler)
+    features.register_converter_rule("contentstate", "link", rich_text.LINK_RULE)
+    features.register_converter_rule("contentstate", "document-link", rich_text.DOCUMENT_LINK_RULE)

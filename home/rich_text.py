@@ -1,0 +1,89 @@
+"""Rich-text links that cannot break a page: a page or document link whose stored id is not a
+plausible database id (text, or a number no database column holds) renders as a plain `<a>` on
+the site and as a broken link in the editor, instead of a 500, and is dropped when saved from the
+editor (its text stays)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from draftjs_exporter.dom import DOM
+from wagtail.admin.rich_text.converters.contentstate import link_entity
+from wagtail.admin.rich_text.converters.html_to_contentstate import (
+    ExternalLinkElementHandler,
+    PageLinkElementHandler,
+)
+from wagtail.documents.rich_text import DocumentLinkHandler
+from wagtail.documents.rich_text.contentstate import (
+    DocumentLinkElementHandler,
+    document_link_entity,
+)
+from wagtail.rich_text.pages import PageLinkHandler
+
+MAX_ID = 2**63 - 1  # the largest value of a 64-bit id column
+
+
+def entity_id(value: Any) -> int | None:
+    """The id a link refers to, or None when it cannot be a row's id."""
+    text = str(value) if value is not None else ""
+    if not (text.isascii() and text.isdecimal()):
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_ID else None
+
+
+def _checked(attrs_list: list[dict]) -> list[dict]:
+    return [{**attrs, "id": entity_id(attrs.get("id"))} for attrs in attrs_list]
+
+
+class SafePageLinkHandler(PageLinkHandler):
+    @classmethod
+    def get_many(cls, attrs_list: list[dict]) -> list:
+        return super().get_many(_checked(attrs_list))
+
+
+class SafeDocumentLinkHandler(DocumentLinkHandler):
+    @classmethod
+    def get_many(cls, attrs_list: list[dict]) -> list:
+        return super().get_many(_checked(attrs_list))
+
+
+class SafePageLinkElementHandler(PageLinkElementHandler):
+    def get_attribute_data(self, attrs: dict) -> dict:
+        if entity_id(attrs.get("id")) is None:
+            return {"url": None, "parentId": None}  # shown as a link with no target
+        return super().get_attribute_data(attrs)
+
+
+class SafeDocumentLinkElementHandler(DocumentLinkElementHandler):
+    def get_attribute_data(self, attrs: dict) -> dict:
+        if entity_id(attrs.get("id")) is None:
+            return {}
+        return super().get_attribute_data(attrs)
+
+
+def safe_link_entity(props: dict) -> Any:
+    if props.get("id") is not None and entity_id(props["id"]) is None:
+        return DOM.create_element("a", {}, props["children"])
+    return link_entity(props)
+
+
+def safe_document_link_entity(props: dict) -> Any:
+    if entity_id(props.get("id")) is None:
+        return DOM.create_element("a", {}, props["children"])
+    return document_link_entity(props)
+
+
+LINK_RULE = {
+    "from_database_format": {
+        "a[href]": ExternalLinkElementHandler("LINK"),
+        'a[linktype="page"]': SafePageLinkElementHandler("LINK"),
+    },
+    "to_database_format": {"entity_decorators": {"LINK": safe_link_entity}},
+}
+DOCUMENT_LINK_RULE = {
+    "from_database_format": {
+        'a[linktype="document"]': SafeDocumentLinkElementHandler("DOCUMENT"),
+    },
+    "to_database_format": {"entity_decorators": {"DOCUMENT": safe_document_link_entity}},
+}
