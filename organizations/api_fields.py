@@ -1,4 +1,4 @@
-"""How organisation pages and their timelines read in the API (see home/api_fields.py)."""
+"""How organisation pages and their timelines read in the API (see home/api/)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ from typing import Any
 
 from django.apps import apps
 
-from home.api_fields import Resolver, children_by_parent, grouped_by_key, in_language
+from home.api.fields import in_language
+from home.api.resolver import Resolver
 from home.dates import format_partial_date
+from home.relations import children_by_parent, pointing_at
 
 
 def committees(pages: list, resolver: Resolver) -> dict[int, list]:
-    return children_by_parent(apps.get_model("organizations", "CommitteePage"), pages, resolver)
+    model = apps.get_model("organizations", "CommitteePage")
+    return children_by_parent(resolver.visible_pages(model), pages)
 
 
 def describe_committee(committee: Any, code: str) -> dict:
@@ -24,13 +27,14 @@ def describe_committee(committee: Any, code: str) -> dict:
 
 
 def history_pages(pages: list, resolver: Resolver) -> dict[int, list]:
-    return children_by_parent(apps.get_model("organizations", "HistoryPage"), pages, resolver)
+    model = apps.get_model("organizations", "HistoryPage")
+    return children_by_parent(resolver.visible_pages(model), pages)
 
 
 def member_organizations(pages: list, resolver: Resolver) -> dict[int, list]:
     model = apps.get_model("organizations", "OrganizationPage")
     queryset = resolver.visible_pages(model).order_by("title")
-    return grouped_by_key(queryset, pages, "parent_organization")
+    return pointing_at(queryset, pages, "parent_organization")
 
 
 def describe_organization(organization: Any, code: str) -> dict:

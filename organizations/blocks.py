@@ -82,7 +82,7 @@ class TimelineExcerptBlock(blocks.StructBlock):
     def get_api_representation(self, value, context=None):
         """The excerpt as the page shows it: the history page in the reader's language and its
         events in date order, limited to the years and the number chosen."""
-        from home.api_fields import current_locale_id, get_resolver
+        from home.api.resolver import current_locale_id, get_resolver
 
         from .api_fields import events_representation
 

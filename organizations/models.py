@@ -12,15 +12,15 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.api_fields import (
+from home.api.fields import (
     ComputedField,
     ImageAPIField,
     LocalizedPageField,
     RelatedPagesField,
     StringField,
-    get_resolver,
     translated_field,
 )
+from home.api.resolver import get_resolver
 from home.dates import (
     PRECISION_HELP_TEXT,
     DatePrecision,

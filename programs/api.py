@@ -7,8 +7,9 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Locale
 
-from home.api import FieldsFilter, SearchFilter, StrictAPIMixin
-from home.api_fields import ImageAPIField, LocaleCodeField, StringField, translated_field
+from home.api.fields import ImageAPIField, LocaleCodeField, StringField, translated_field
+from home.api.filters import FieldsFilter, SearchFilter
+from home.api.views import StrictAPIMixin
 
 from .models import PartnerInstitution
 

@@ -1,4 +1,4 @@
-"""How programmes and partner institutions read in the API (see home/api_fields.py)."""
+"""How programmes and partner institutions read in the API (see home/api/)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from typing import Any
 from django.apps import apps
 from wagtail.api import APIField
 
-from home.api_fields import RelatedPagesField, Resolver, grouped_by_key, in_language
+from home.api.fields import RelatedPagesField, in_language
+from home.api.resolver import Resolver, get_resolver
+from home.relations import pointing_at
 
 
 def partner_representation(partner: Any, resolver: Resolver) -> dict:
@@ -43,8 +45,6 @@ def prime_partners(pages: list, resolver: Resolver) -> None:
 
 
 def partners_representation(page: Any, context: dict) -> list[dict]:
-    from home.api_fields import get_resolver
-
     resolver = get_resolver(context)
     store = resolver.store.get(prime_partners, {})
     if page.pk not in store:
@@ -58,7 +58,7 @@ def partners_representation(page: Any, context: dict) -> list[dict]:
 def hosted_programs(pages: list, resolver: Resolver) -> dict[int, list]:
     model = apps.get_model("programs", "PartnerProgramPage")
     queryset = resolver.visible_pages(model).order_by("title")
-    return grouped_by_key(queryset, pages, "host_organization")
+    return pointing_at(queryset, pages, "host_organization")
 
 
 def describe_program(program: Any, code: str) -> dict:

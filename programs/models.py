@@ -10,7 +10,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.api_fields import ComputedField, LocalizedPageField, get_resolver, translated_field
+from home.api.fields import ComputedField, LocalizedPageField, translated_field
+from home.api.resolver import get_resolver
 from home.dates import PRECISION_HELP_TEXT, DatePrecision, format_partial_date
 from home.localization import localize, localize_all
 from home.models import SectionIndexPage, tabbed
