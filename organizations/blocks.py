@@ -70,7 +70,7 @@ class TimelineExcerptBlock(blocks.StructBlock):
 
     def prime_api(self, value, resolver) -> None:
         """Load the history page (in bulk with other references), then its events' links."""
-        from .api_fields import prime_event_links
+        from .api import prime_event_links
 
         history = value.get("history_page")
         if history is not None:
@@ -84,7 +84,7 @@ class TimelineExcerptBlock(blocks.StructBlock):
         events in date order, limited to the years and the number chosen."""
         from home.api.resolver import current_locale_id, get_resolver
 
-        from .api_fields import events_representation
+        from .api import events_representation
 
         context = context or {}
         resolver = get_resolver(context)

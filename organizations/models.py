@@ -31,7 +31,7 @@ from home.localization import localize, localize_all
 from home.models import SectionIndexPage, key_figures_field, tabbed
 from home.search import bilingual_search_fields
 
-from . import api_fields as org_api
+from . import api as org_api
 from .blocks import OrganizationStreamBlock, TimelineEventBlock
 from .hooks import organization_api_fields, organization_sections
 

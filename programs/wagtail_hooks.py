@@ -5,8 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from organizations.hooks import ORGANIZATION_API_FIELDS_HOOK, ORGANIZATION_SECTIONS_HOOK
 
-from .api import PartnerInstitutionAPIViewSet
-from .api_fields import hosted_programs_api_field
+from .api import PartnerInstitutionAPIViewSet, hosted_programs_api_field
 from .models import PartnerInstitution, PartnerProgramPage
 
 
