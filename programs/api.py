@@ -78,8 +78,8 @@ def describe_program(program: Any, code: str) -> dict:
 
 
 def hosted_programs_api_field() -> APIField:
-    """`programmes` on organisation pages: what they host, in their language."""
-    return APIField("programmes", serializer=RelatedPagesField(hosted_programs, describe_program))
+    """`programs` on organisation pages: what they host, in their language."""
+    return APIField("programs", serializer=RelatedPagesField(hosted_programs, describe_program))
 
 
 class PartnerFilter(BaseFilterBackend):

@@ -72,7 +72,7 @@ FIELDS = {
             "committees",
             "member_organizations",
             "history_pages",
-            "programmes",
+            "programs",
         },
         {"body"},
     ),
@@ -202,8 +202,8 @@ def test_chinese_organisation_refers_to_chinese_pages(client, chinese):
     for committee in detail["committees"]:
         check_page_ref({k: committee[k] for k in PAGE_REF}, "zh-hans")
         assert {"acronym", "full_name", "committee_kind"} <= set(committee)
-    assert detail["history_pages"] or detail["programmes"] is not None
-    for programme in detail["programmes"]:
+    assert detail["history_pages"] or detail["programs"] is not None
+    for programme in detail["programs"]:
         assert programme["locale"] == "zh-hans"
 
 
