@@ -247,10 +247,6 @@ class Resolver:
             return obj
         return self._by_key[model].get(obj.translation_key, {}).get(locale_id, obj)
 
-    def translations(self, model: type, obj: Any) -> list:
-        """All loaded translations of `obj` (including itself)."""
-        return list(self._by_key[model].get(obj.translation_key, {}).values())
-
     def page_ref(self, pk: int | None, locale_id: int | None, model: type = Page) -> dict | None:
         page = self.localized(model, pk, locale_id)
         return self.page_summary(page) if page is not None else None

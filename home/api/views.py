@@ -206,11 +206,8 @@ class PagesAPIViewSet(StrictAPIMixin, views.PagesAPIViewSet):
         return self._base_queryset
 
     def get_queryset(self):
-        queryset = super().get_queryset()
-        model = queryset.model
-        # Each page type may name relations to load with the page (`api_select_related`).
-        related = getattr(model, "api_select_related", ())
-        return queryset.select_related("locale", *related)
+        # With `type=`, upstream starts a new queryset of that model: join the locale again.
+        return super().get_queryset().select_related("locale")
 
     @classmethod
     def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
