@@ -1,5 +1,3 @@
-import datetime
-
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -7,16 +5,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from home.blocks import BaseStreamBlock, DisplayChoiceBlock
-from home.dates import PRECISION_HELP_TEXT, DatePrecision, format_partial_date
+from home.dates import PRECISION_HELP_TEXT, DatePrecision
 from home.localization import localize
-
-
-class TimelineEventValue(blocks.StructValue):
-    def display_date(self) -> str:
-        return format_partial_date(self.get("date"), self.get("precision"))
-
-    def sort_key(self) -> datetime.date:
-        return self.get("date") or datetime.date.min
 
 
 class TimelineEventBlock(blocks.StructBlock):
@@ -33,7 +23,6 @@ class TimelineEventBlock(blocks.StructBlock):
     class Meta:
         icon = "date"
         label = _("Event")
-        value_class = TimelineEventValue
         template = "organizations/blocks/timeline_event_block.html"
 
 

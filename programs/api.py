@@ -12,7 +12,6 @@ from wagtail.api import APIField
 from wagtail.api.v2.filters import OrderingFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
-from wagtail.models import Locale
 
 from home.api.fields import (
     ImageAPIField,
@@ -22,10 +21,9 @@ from home.api.fields import (
     in_language,
     translated_field,
 )
-from home.api.filters import FieldsFilter, SearchFilter
-from home.api.resolver import Resolver, get_resolver
+from home.api.filters import FieldsFilter, SearchFilter, requested_locale
+from home.api.resolver import Resolver, get_resolver, get_resolver_for_view
 from home.api.views import StrictAPIMixin
-from home.relations import pointing_at
 
 from .models import PartnerInstitution, PartnerProgramPage, ProgramPartner
 
@@ -69,8 +67,7 @@ def partners_representation(page: Any, context: dict) -> list[dict]:
 
 
 def hosted_programs(pages: list, resolver: Resolver) -> dict[int, list]:
-    queryset = resolver.visible_pages(PartnerProgramPage).order_by("title")
-    return pointing_at(queryset, pages, "host_organization")
+    return PartnerProgramPage.hosted_by(pages, resolver.visible_pages(PartnerProgramPage))
 
 
 def describe_program(program: Any, code: str) -> dict:
@@ -86,11 +83,8 @@ class PartnerFilter(BaseFilterBackend):
     """`?locale=zh-hans` (default: every locale) and `?country=FR` (ISO 3166 code)."""
 
     def filter_queryset(self, request, queryset, view):
-        if "locale" in request.GET:
-            locale = Locale.objects.filter(language_code=request.GET["locale"]).first()
-            if locale is None:
-                codes = ", ".join(Locale.objects.values_list("language_code", flat=True))
-                raise BadRequestError(f"locale must be one of: {codes}")
+        locale = requested_locale(request, get_resolver_for_view(view))
+        if locale is not None:
             queryset = queryset.filter(locale=locale)
         if "country" in request.GET:
             country = request.GET["country"].upper()

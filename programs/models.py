@@ -13,9 +13,10 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.api.fields import ComputedField, LocalizedPageField, translated_field
 from home.api.resolver import get_resolver
-from home.dates import PRECISION_HELP_TEXT, DatePrecision, format_partial_date
+from home.dates import PRECISION_HELP_TEXT, DatePrecision, PartialDateDisplay
 from home.localization import localize, localize_all
 from home.models import SectionIndexPage, tabbed
+from home.relations import pointing_at
 from home.search import bilingual_search_fields
 
 from .blocks import ProgramStreamBlock
@@ -206,16 +207,19 @@ class PartnerProgramPage(Page):
     class Meta:
         verbose_name = _("partner programme")
 
-    @property
-    def since_display(self) -> str:
-        return format_partial_date(self.since, self.since_precision)
+    since_display = PartialDateDisplay("since")
+    # The date shown with this page in search results.
+    search_date = PartialDateDisplay("since", _("Since %(date)s"))
 
-    @property
-    def search_date(self) -> str:
-        """The date shown with this page in search results."""
-        if not self.since:
-            return ""
-        return _("Since %(date)s") % {"date": self.since_display}
+    @classmethod
+    def hosted_by(
+        cls, organizations: list[Page], visible: models.QuerySet | None = None
+    ) -> dict[int, list["PartnerProgramPage"]]:
+        """The programmes each of `organizations` hosts, in its locale and by title:
+        {organisation id: [programmes]}, one query. `visible` is what may be shown (default:
+        live and public). Organisation pages and the API both list these."""
+        visible = cls.objects.live().public() if visible is None else visible
+        return pointing_at(visible.order_by("title"), organizations, "host_organization")
 
     def clean(self):
         super().clean()

@@ -26,12 +26,7 @@ register_snippet(PartnerInstitutionViewSet)
 @hooks.register(ORGANIZATION_SECTIONS_HOOK)
 def hosted_programs_section(page, request) -> dict | None:
     """List, on an organisation's page, the programmes it hosts (in the page's language)."""
-    programs = list(
-        PartnerProgramPage.objects.live()
-        .public()
-        .filter(locale_id=page.locale_id, host_organization__translation_key=page.translation_key)
-        .order_by("title")
-    )
+    programs = PartnerProgramPage.hosted_by([page])[page.pk]
     if not programs:
         return None
     return {
