@@ -1,7 +1,10 @@
+import datetime
+
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from home.blocks import BaseStreamBlock, DisplayChoiceBlock
@@ -24,6 +27,33 @@ class TimelineEventBlock(blocks.StructBlock):
         icon = "date"
         label = _("Event")
         template = "organizations/blocks/timeline_event_block.html"
+
+
+def timeline_events(
+    events: StreamValue, from_year: int | None = None, to_year: int | None = None
+) -> list[dict]:
+    """A stream of TimelineEventBlocks in date order, optionally only the events of a range of
+    years, each `{date, precision, title, text, link}` with `link` a page id or None. Read from
+    the stored JSON: a list of timelines costs no query per timeline or per link."""
+    found = []
+    for item in events.raw_data:
+        value = item.get("value") or {}
+        if item.get("type") != "event" or not value.get("date"):
+            continue
+        date = datetime.date.fromisoformat(value["date"])
+        if (from_year is None or date.year >= from_year) and (
+            to_year is None or date.year <= to_year
+        ):
+            found.append(
+                {
+                    "date": date,
+                    "precision": value.get("precision") or DatePrecision.YEAR,
+                    "title": value.get("title", ""),
+                    "text": value.get("text", ""),
+                    "link": value.get("link"),
+                }
+            )
+    return sorted(found, key=lambda event: event["date"])
 
 
 class TimelineExcerptBlock(blocks.StructBlock):

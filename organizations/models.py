@@ -33,7 +33,7 @@ from home.relations import children_by_parent, pointing_at
 from home.search import bilingual_search_fields
 
 from . import api as org_api
-from .blocks import OrganizationStreamBlock, TimelineEventBlock
+from .blocks import OrganizationStreamBlock, TimelineEventBlock, timeline_events
 from .hooks import organization_api_fields, organization_sections
 
 
@@ -377,29 +377,9 @@ class HistoryPage(Page):
         verbose_name = _("history timeline")
 
     def sorted_events(self, from_year: int | None = None, to_year: int | None = None) -> list:
-        """The events in date order, optionally only those of a range of years, each
-        `{date, precision, title, text, link}` with `link` a page id or None. Read from the
-        stored JSON: a list of timelines costs no query per page or per link. This page, timeline
-        excerpts and the API all show these."""
-        events = []
-        for item in self.events.raw_data:
-            value = item.get("value") or {}
-            if item.get("type") != "event" or not value.get("date"):
-                continue
-            date = datetime.date.fromisoformat(value["date"])
-            if (from_year is None or date.year >= from_year) and (
-                to_year is None or date.year <= to_year
-            ):
-                events.append(
-                    {
-                        "date": date,
-                        "precision": value.get("precision") or DatePrecision.YEAR,
-                        "title": value.get("title", ""),
-                        "text": value.get("text", ""),
-                        "link": value.get("link"),
-                    }
-                )
-        return sorted(events, key=lambda event: event["date"])
+        """The events in date order (see `timeline_events`): what this page, timeline excerpts
+        and the API all show."""
+        return timeline_events(self.events, from_year, to_year)
 
     def timeline(self, from_year: int | None = None, to_year: int | None = None) -> list[tuple]:
         """(event, linked page in this page's locale or None) for the events `sorted_events`
