@@ -34,13 +34,15 @@ def timeline_events(
 ) -> list[dict]:
     """A stream of TimelineEventBlocks in date order, optionally only the events of a range of
     years, each `{date, precision, title, text, link}` with `link` a page id or None. Read from
-    the stored JSON: a list of timelines costs no query per timeline or per link."""
+    the raw data: a list of timelines costs no query per timeline or per link."""
     found = []
     for item in events.raw_data:
         value = item.get("value") or {}
         if item.get("type") != "event" or not value.get("date"):
             continue
-        date = datetime.date.fromisoformat(value["date"])
+        date = value["date"]
+        if isinstance(date, str):  # as stored (a page being previewed holds `date` objects)
+            date = datetime.date.fromisoformat(date)
         if (from_year is None or date.year >= from_year) and (
             to_year is None or date.year <= to_year
         ):
