@@ -40,6 +40,38 @@ def format_partial_date(value: datetime.date | None, precision: str = DatePrecis
     return formats.date_format(value, "DATE_FORMAT")
 
 
+def iso_partial_date(value: datetime.date | None, precision: str = DatePrecision.DAY) -> str:
+    """`value` for a `<time datetime>` attribute, as precise as it is known ("1987", "2014-10",
+    "2014-10-29"); empty without a date, and for a decade (HTML has no value for one)."""
+    if not isinstance(value, datetime.date) or precision == DatePrecision.DECADE:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return f"{value.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+class PartialDateDisplay:
+    """A model's partial date written out, in the active language: declared as
+    `founded_display = PartialDateDisplay("founded")` on a model with the fields `founded` and
+    `founded_precision`; with a `label` such as `_("Founded %(date)s")`, the date inside it.
+    Empty without a date."""
+
+    def __init__(self, field: str, label: str | None = None) -> None:
+        self.field = field
+        self.label = label
+
+    def __get__(self, instance: object, owner: type | None = None) -> "str | PartialDateDisplay":
+        if instance is None:
+            return self
+        value = getattr(instance, self.field)
+        if not value:
+            return ""
+        text = format_partial_date(value, getattr(instance, f"{self.field}_precision"))
+        return self.label % {"date": text} if self.label else text
+
+
 def truncate_to_precision(value: datetime.date, precision: str) -> datetime.date:
     """The first day of the period `value` stands for, so that equal periods compare equal."""
     if precision == DatePrecision.DECADE:

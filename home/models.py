@@ -82,7 +82,7 @@ class HomePage(Page):
         APIField("phone"),
         APIField("email"),
     ]
-    # StreamFields with references stay out of listings (see home/api.py).
+    # StreamFields with references stay out of listings (see home/api/views.py).
     api_detail_only_fields = ["featured_pages", "body"]
 
     content_panels = Page.content_panels + [

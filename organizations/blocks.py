@@ -4,19 +4,12 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from home.blocks import BaseStreamBlock, DisplayChoiceBlock
-from home.dates import PRECISION_HELP_TEXT, DatePrecision, format_partial_date
+from home.dates import PRECISION_HELP_TEXT, DatePrecision
 from home.i18n.links import localize
-
-
-class TimelineEventValue(blocks.StructValue):
-    def display_date(self) -> str:
-        return format_partial_date(self.get("date"), self.get("precision"))
-
-    def sort_key(self) -> datetime.date:
-        return self.get("date") or datetime.date.min
 
 
 class TimelineEventBlock(blocks.StructBlock):
@@ -33,8 +26,36 @@ class TimelineEventBlock(blocks.StructBlock):
     class Meta:
         icon = "date"
         label = _("Event")
-        value_class = TimelineEventValue
         template = "organizations/blocks/timeline_event_block.html"
+
+
+def timeline_events(
+    events: StreamValue, from_year: int | None = None, to_year: int | None = None
+) -> list[dict]:
+    """A stream of TimelineEventBlocks in date order, optionally only the events of a range of
+    years, each `{date, precision, title, text, link}` with `link` a page id or None. Read from
+    the raw data: a list of timelines costs no query per timeline or per link."""
+    found = []
+    for item in events.raw_data:
+        value = item.get("value") or {}
+        if item.get("type") != "event" or not value.get("date"):
+            continue
+        date = value["date"]
+        if isinstance(date, str):  # as stored (a page being previewed holds `date` objects)
+            date = datetime.date.fromisoformat(date)
+        if (from_year is None or date.year >= from_year) and (
+            to_year is None or date.year <= to_year
+        ):
+            found.append(
+                {
+                    "date": date,
+                    "precision": value.get("precision") or DatePrecision.YEAR,
+                    "title": value.get("title", ""),
+                    "text": value.get("text", ""),
+                    "link": value.get("link"),
+                }
+            )
+    return sorted(found, key=lambda event: event["date"])
 
 
 class TimelineExcerptBlock(blocks.StructBlock):
@@ -70,7 +91,7 @@ class TimelineExcerptBlock(blocks.StructBlock):
 
     def prime_api(self, value, resolver) -> None:
         """Load the history page (in bulk with other references), then its events' links."""
-        from .api_fields import prime_event_links
+        from .api import prime_event_links
 
         history = value.get("history_page")
         if history is not None:
@@ -82,9 +103,9 @@ class TimelineExcerptBlock(blocks.StructBlock):
     def get_api_representation(self, value, context=None):
         """The excerpt as the page shows it: the history page in the reader's language and its
         events in date order, limited to the years and the number chosen."""
-        from home.api_fields import current_locale_id, get_resolver
+        from home.api.resolver import current_locale_id, get_resolver
 
-        from .api_fields import events_representation
+        from .api import events_representation
 
         context = context or {}
         resolver = get_resolver(context)

@@ -12,27 +12,28 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.api_fields import (
+from home.api.fields import (
     ComputedField,
     ImageAPIField,
     LocalizedPageField,
     RelatedPagesField,
     StringField,
-    get_resolver,
     translated_field,
 )
+from home.api.resolver import get_resolver
 from home.dates import (
     PRECISION_HELP_TEXT,
     DatePrecision,
-    format_partial_date,
+    PartialDateDisplay,
     truncate_to_precision,
 )
 from home.i18n.links import localize, localize_all
 from home.models import SectionIndexPage, key_figures_field, tabbed
+from home.relations import children_by_parent, pointing_at
 from home.search.terms import bilingual_search_fields
 
-from . import api_fields as org_api
-from .blocks import OrganizationStreamBlock, TimelineEventBlock
+from . import api as org_api
+from .blocks import OrganizationStreamBlock, TimelineEventBlock, timeline_events
 from .hooks import organization_api_fields, organization_sections
 
 
@@ -216,19 +217,12 @@ class OrganizationPage(Page):
     class Meta:
         verbose_name = _("organisation")
 
+    founded_display = PartialDateDisplay("founded")
+    # The date shown with this page in search results.
+    search_date = PartialDateDisplay("founded", _("Founded %(date)s"))
+
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def founded_display(self) -> str:
-        return format_partial_date(self.founded, self.founded_precision)
-
-    @property
-    def search_date(self) -> str:
-        """The date shown with this page in search results."""
-        if not self.founded:
-            return ""
-        return _("Founded %(date)s") % {"date": self.founded_display}
 
     def clean(self):
         super().clean()
@@ -259,24 +253,24 @@ class OrganizationPage(Page):
     def localized_parent_organization(self) -> "OrganizationPage | None":
         return localize(self.parent_organization, self.locale)
 
-    def member_organizations_in_locale(self) -> models.QuerySet:
-        """Organisations whose parent is this one, in this page's locale (parents are stored as
-        the source-language page in translations, hence the translation key)."""
-        return (
-            OrganizationPage.objects.live()
-            .public()
-            .filter(
-                locale_id=self.locale_id, parent_organization__translation_key=self.translation_key
-            )
-            .order_by("title")
-        )
+    @classmethod
+    def members_of(
+        cls, organizations: list["OrganizationPage"], visible: models.QuerySet | None = None
+    ) -> dict[int, list["OrganizationPage"]]:
+        """The member organisations of each of `organizations`, in its locale and by title:
+        {organisation id: [members]}, one query. `visible` is what may be shown (default: live
+        and public). The page and the API both list these."""
+        visible = cls.objects.live().public() if visible is None else visible
+        return pointing_at(visible.order_by("title"), organizations, "parent_organization")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().public().specific()
-        context["committees"] = [c for c in children if isinstance(c, CommitteePage)]
-        context["history_pages"] = [c for c in children if isinstance(c, HistoryPage)]
-        context["member_organizations"] = self.member_organizations_in_locale()
+        # The same relations as the API's `committees`, `history_pages`, `member_organizations`.
+        committees = children_by_parent(CommitteePage.objects.live().public(), [self])
+        histories = children_by_parent(HistoryPage.objects.live().public(), [self])
+        context["committees"] = committees[self.pk]
+        context["history_pages"] = histories[self.pk]
+        context["member_organizations"] = self.members_of([self])[self.pk]
         context["parent_organization"] = self.localized_parent_organization()
         # Other apps add their own sections (e.g. programmes) without this app importing them.
         context["extra_sections"] = organization_sections(self, request)
@@ -382,25 +376,19 @@ class HistoryPage(Page):
     class Meta:
         verbose_name = _("history timeline")
 
-    def sorted_events(self) -> list:
-        return sorted((block.value for block in self.events), key=lambda event: event.sort_key())
+    def sorted_events(self, from_year: int | None = None, to_year: int | None = None) -> list:
+        """The events in date order (see `timeline_events`): what this page, timeline excerpts
+        and the API all show."""
+        return timeline_events(self.events, from_year, to_year)
 
     def timeline(self, from_year: int | None = None, to_year: int | None = None) -> list[tuple]:
-        """(event, linked page in this page's locale or None) in date order, optionally limited
-        to a range of years. Serves both this page and timeline excerpts elsewhere."""
-        events = [
-            event
-            for event in self.sorted_events()
-            if (from_year is None or event["date"].year >= from_year)
-            and (to_year is None or event["date"].year <= to_year)
-        ]
-        linked = [event["link"] for event in events if event["link"]]
-        localized = dict(
-            zip([page.pk for page in linked], localize_all(linked, self.locale), strict=True)
-        )
-        return [
-            (event, localized.get(event["link"].pk) if event["link"] else None) for event in events
-        ]
+        """(event, linked page in this page's locale or None) for the events `sorted_events`
+        gives: for this page and timeline excerpts elsewhere."""
+        events = self.sorted_events(from_year, to_year)
+        pages = Page.objects.in_bulk({event["link"] for event in events if event["link"]})
+        linked = list(pages.values())
+        localized = dict(zip(pages, localize_all(linked, self.locale), strict=True))
+        return [(event, localized.get(event["link"])) for event in events]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,27 +1,90 @@
-"""`/api/v2/partners/`: partner institutions, filterable by country and locale, searchable."""
+"""How programmes and partner institutions read in the API (see home/api/): the partner
+fields of programme pages, the programmes an organisation hosts, and `/api/v2/partners/`
+(partner institutions, filterable by country and locale, searchable)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
 
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api import APIField
 from wagtail.api.v2.filters import OrderingFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
-from wagtail.models import Locale
 
-from home.api import FieldsFilter, SearchFilter, StrictAPIMixin
-from home.api_fields import ImageAPIField, LocaleCodeField, StringField, translated_field
+from home.api.fields import (
+    ImageAPIField,
+    LocaleCodeField,
+    RelatedPagesField,
+    StringField,
+    in_language,
+    translated_field,
+)
+from home.api.filters import FieldsFilter, SearchFilter, requested_locale
+from home.api.resolver import Resolver, get_resolver, get_resolver_for_view
+from home.api.views import StrictAPIMixin
 
-from .models import PartnerInstitution
+from .models import PartnerInstitution, PartnerProgramPage, ProgramPartner
+
+
+def partner_representation(partner: Any, resolver: Resolver) -> dict:
+    """A partner institution, ready to render (its logo as rendition URLs)."""
+    code = resolver.locale_code(partner.locale_id)
+    return {
+        "id": partner.pk,
+        "name": partner.name,
+        "short_name": partner.short_name,
+        "country": str(partner.country),
+        "country_name": in_language(code, lambda: partner.country.name),
+        "city": partner.city,
+        "website": partner.website,
+        "logo": resolver.image(partner.logo_id),
+        "locale": code,
+    }
+
+
+def prime_partners(pages: list, resolver: Resolver) -> None:
+    """One query for the partner rows of all `pages`; the institutions (and their logos) then
+    come with the response's other references."""
+    rows = ProgramPartner.objects.filter(page_id__in=[page.pk for page in pages])
+    by_page: dict[int, list[int]] = defaultdict(list)
+    for row in rows.order_by("sort_order", "pk"):
+        by_page[row.page_id].append(row.institution_id)
+    store = resolver.store.setdefault(prime_partners, {})
+    store.update({page.pk: by_page.get(page.pk, []) for page in pages})
+    resolver.prime(PartnerInstitution, [pk for ids in by_page.values() for pk in ids])
+
+
+def partners_representation(page: Any, context: dict) -> list[dict]:
+    resolver = get_resolver(context)
+    store = resolver.store.get(prime_partners, {})
+    if page.pk not in store:
+        prime_partners([page], resolver)
+        store = resolver.store[prime_partners]
+    partners = (resolver.localized(PartnerInstitution, pk, page.locale_id) for pk in store[page.pk])
+    return [partner_representation(p, resolver) for p in partners if p is not None]
+
+
+def hosted_programs(pages: list, resolver: Resolver) -> dict[int, list]:
+    return PartnerProgramPage.hosted_by(pages, resolver.visible_pages(PartnerProgramPage))
+
+
+def describe_program(program: Any, code: str) -> dict:
+    return {"kind": program.kind, "summary": program.summary}
+
+
+def hosted_programs_api_field() -> APIField:
+    """`programs` on organisation pages: what they host, in their language."""
+    return APIField("programs", serializer=RelatedPagesField(hosted_programs, describe_program))
 
 
 class PartnerFilter(BaseFilterBackend):
     """`?locale=zh-hans` (default: every locale) and `?country=FR` (ISO 3166 code)."""
 
     def filter_queryset(self, request, queryset, view):
-        if "locale" in request.GET:
-            locale = Locale.objects.filter(language_code=request.GET["locale"]).first()
-            if locale is None:
-                codes = ", ".join(Locale.objects.values_list("language_code", flat=True))
-                raise BadRequestError(f"locale must be one of: {codes}")
+        locale = requested_locale(request, get_resolver_for_view(view))
+        if locale is not None:
             queryset = queryset.filter(locale=locale)
         if "country" in request.GET:
             country = request.GET["country"].upper()

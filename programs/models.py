@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -10,13 +11,14 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.api_fields import ComputedField, LocalizedPageField, get_resolver, translated_field
-from home.dates import PRECISION_HELP_TEXT, DatePrecision, format_partial_date
+from home.api.fields import ComputedField, LocalizedPageField, translated_field
+from home.api.resolver import get_resolver
+from home.dates import PRECISION_HELP_TEXT, DatePrecision, PartialDateDisplay
 from home.i18n.links import localize, localize_all
 from home.models import SectionIndexPage, tabbed
+from home.relations import pointing_at
 from home.search.terms import bilingual_search_fields
 
-from . import api_fields as program_api
 from .blocks import ProgramStreamBlock
 
 
@@ -64,7 +66,9 @@ class PartnerInstitution(TranslatableMixin, index.Indexed, models.Model):
 
     def api_representation(self, context: dict) -> dict:
         """How the API shows a partner wherever a block or page refers to one."""
-        return program_api.partner_representation(self, get_resolver(context))
+        from .api import partner_representation
+
+        return partner_representation(self, get_resolver(context))
 
 
 class ProgramKind(models.TextChoices):
@@ -141,28 +145,33 @@ class PartnerProgramPage(Page):
             index.RelatedFields("partners", [index.SearchField("partner_name")]),
         ]
     )
-    api_fields = [
-        APIField("kind"),
-        APIField("kind_display", serializer=translated_field(lambda p: p.get_kind_display())),
-        APIField("host_organization", serializer=LocalizedPageField()),
-        APIField("summary"),
-        APIField(
-            "partners",
-            serializer=ComputedField(
-                program_api.partners_representation, prime_all=program_api.prime_partners
+
+    # Read when the API asks: programs/api.py, where the partner fields live, imports this module.
+    @classproperty
+    def api_fields(cls) -> list:
+        from .api import partners_representation, prime_partners
+
+        return [
+            APIField("kind"),
+            APIField("kind_display", serializer=translated_field(lambda p: p.get_kind_display())),
+            APIField("host_organization", serializer=LocalizedPageField()),
+            APIField("summary"),
+            APIField(
+                "partners",
+                serializer=ComputedField(partners_representation, prime_all=prime_partners),
             ),
-        ),
-        APIField("since"),
-        APIField("since_precision"),
-        APIField("since_display", serializer=translated_field(lambda p: p.since_display)),
-        APIField("participants_per_year"),
-        APIField("eligibility"),
-        APIField("application_opens"),
-        APIField("application_deadline"),
-        APIField("start_date"),
-        APIField("end_date"),
-        APIField("body"),
-    ]
+            APIField("since"),
+            APIField("since_precision"),
+            APIField("since_display", serializer=translated_field(lambda p: p.since_display)),
+            APIField("participants_per_year"),
+            APIField("eligibility"),
+            APIField("application_opens"),
+            APIField("application_deadline"),
+            APIField("start_date"),
+            APIField("end_date"),
+            APIField("body"),
+        ]
+
     api_detail_only_fields = ["body"]
 
     content_panels = Page.content_panels + [
@@ -198,16 +207,19 @@ class PartnerProgramPage(Page):
     class Meta:
         verbose_name = _("partner programme")
 
-    @property
-    def since_display(self) -> str:
-        return format_partial_date(self.since, self.since_precision)
+    since_display = PartialDateDisplay("since")
+    # The date shown with this page in search results.
+    search_date = PartialDateDisplay("since", _("Since %(date)s"))
 
-    @property
-    def search_date(self) -> str:
-        """The date shown with this page in search results."""
-        if not self.since:
-            return ""
-        return _("Since %(date)s") % {"date": self.since_display}
+    @classmethod
+    def hosted_by(
+        cls, organizations: list[Page], visible: models.QuerySet | None = None
+    ) -> dict[int, list["PartnerProgramPage"]]:
+        """The programmes each of `organizations` hosts, in its locale and by title:
+        {organisation id: [programmes]}, one query. `visible` is what may be shown (default:
+        live and public). Organisation pages and the API both list these."""
+        visible = cls.objects.live().public() if visible is None else visible
+        return pointing_at(visible.order_by("title"), organizations, "host_organization")
 
     def clean(self):
         super().clean()

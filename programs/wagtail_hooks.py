@@ -5,8 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from organizations.hooks import ORGANIZATION_API_FIELDS_HOOK, ORGANIZATION_SECTIONS_HOOK
 
-from .api import PartnerInstitutionAPIViewSet
-from .api_fields import hosted_programs_api_field
+from .api import PartnerInstitutionAPIViewSet, hosted_programs_api_field
 from .models import PartnerInstitution, PartnerProgramPage
 
 
@@ -27,12 +26,7 @@ register_snippet(PartnerInstitutionViewSet)
 @hooks.register(ORGANIZATION_SECTIONS_HOOK)
 def hosted_programs_section(page, request) -> dict | None:
     """List, on an organisation's page, the programmes it hosts (in the page's language)."""
-    programs = list(
-        PartnerProgramPage.objects.live()
-        .public()
-        .filter(locale_id=page.locale_id, host_organization__translation_key=page.translation_key)
-        .order_by("title")
-    )
+    programs = PartnerProgramPage.hosted_by([page])[page.pk]
     if not programs:
         return None
     return {

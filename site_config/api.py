@@ -4,7 +4,7 @@
 from wagtail import hooks
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from home.api import DocumentsAPIViewSet, ImagesAPIViewSet, PagesAPIViewSet
+from home.api.views import DocumentsAPIViewSet, ImagesAPIViewSet, PagesAPIViewSet
 
 # Named "wagtailapi_v2" because the frontend-cache purge hook reverses that namespace.
 api_router = WagtailAPIRouter("wagtailapi_v2")

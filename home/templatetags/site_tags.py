@@ -16,7 +16,6 @@ from django.conf import settings
 from django.utils.translation import gettext, gettext_noop
 from wagtail.models import Locale, Page
 
-from home.dates import DatePrecision
 from home.i18n.alternates import head_links
 from home.i18n.links import localize, localized_live_pages
 from home.i18n.switcher import language_links
@@ -165,17 +164,3 @@ def tel_uri(phone: str) -> str:
     digits = re.sub(r"[^\d+]", "", phone or "")
     return f"tel:{digits}" if digits else ""
 
-
-@register.filter
-def iso_partial_date(value: datetime.date | None, precision: str = DatePrecision.DAY) -> str:
-    """`{{ event.date|iso_partial_date:event.precision }}`: a `<time datetime>` value as precise
-    as the date is known ("1987", "2014-10", "2014-10-29"); empty for a decade."""
-    if not isinstance(value, datetime.date):
-        return ""
-    if precision == DatePrecision.YEAR:
-        return f"{value.year:04d}"
-    if precision == DatePrecision.MONTH:
-        return f"{value.year:04d}-{value.month:02d}"
-    if precision == DatePrecision.DECADE:
-        return ""
-    return value.isoformat()

@@ -10,7 +10,7 @@ from django.test import override_settings
 from wagtail.models import Page, PageViewRestriction
 
 from organizations.models import HistoryPage, OrganizationPage
-from programs.models import PartnerProgramPage
+from programs.models import PartnerInstitution, PartnerProgramPage, ProgramIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ FIELDS = {
             "committees",
             "member_organizations",
             "history_pages",
-            "programmes",
+            "programs",
         },
         {"body"},
     ),
@@ -202,9 +202,36 @@ def test_chinese_organisation_refers_to_chinese_pages(client, chinese):
     for committee in detail["committees"]:
         check_page_ref({k: committee[k] for k in PAGE_REF}, "zh-hans")
         assert {"acronym", "full_name", "committee_kind"} <= set(committee)
-    assert detail["history_pages"] or detail["programmes"] is not None
-    for programme in detail["programmes"]:
-        assert programme["locale"] == "zh-hans"
+    histories = HistoryPage.objects.child_of(smsa).live()
+    assert [h["id"] for h in detail["history_pages"]] == [h.pk for h in histories]
+    assert detail["history_pages"], "SMSA has a history page"
+    assert detail["programs"] == [], "SMSA hosts no programme"
+
+
+def hosted_in(organization, locale) -> list[int]:
+    return list(
+        PartnerProgramPage.objects.live()
+        .filter(locale=locale, host_organization__translation_key=organization.translation_key)
+        .order_by("title")
+        .values_list("pk", flat=True)
+    )
+
+
+def test_organisations_list_their_programs_and_members_in_their_language(client, chinese):
+    sumc = OrganizationPage.objects.get(locale=chinese, acronym="SUMC")
+    detail = get(client, f"/api/v2/pages/{sumc.pk}/")
+    assert [p["id"] for p in detail["programs"]] == hosted_in(sumc, chinese)
+    assert detail["programs"], "SUMC hosts programmes"
+    for program in detail["programs"]:
+        check_page_ref({k: program[k] for k in PAGE_REF}, "zh-hans")
+        assert program["type"] == "programs.PartnerProgramPage"
+        assert set(program) == PAGE_REF | {"kind", "summary"}
+    # Local committees are members of the national organisation, listed in its language.
+    ifmsa_china = OrganizationPage.objects.get(locale=chinese, acronym="IFMSA-China")
+    smsa = OrganizationPage.objects.get(locale=chinese, acronym="SMSA")
+    members = get(client, f"/api/v2/pages/{ifmsa_china.pk}/")["member_organizations"]
+    assert [m["id"] for m in members] == [smsa.pk]
+    assert members[0]["acronym"] == "SMSA" and members[0]["locale"] == "zh-hans"
 
 
 def test_a_programme_comes_with_host_and_partners_in_its_language(client, chinese):
@@ -245,7 +272,7 @@ def test_timeline_events_are_in_date_order(client, locale):
 
 def test_stream_blocks_are_ready_to_render(client, english):
     """Rich text links, page choosers, images and partner grids, in both languages."""
-    image_seen = link_seen = 0
+    image_seen = 0
     for page in Page.objects.live().filter(depth__gt=1):
         detail = get(client, f"/api/v2/pages/{page.pk}/")
         locale = detail["meta"]["locale"]
@@ -256,7 +283,6 @@ def test_stream_blocks_are_ready_to_render(client, english):
                 image_seen += 1
             if block.get("type") == "paragraph" and "<a " in block["value"]:
                 assert 'linktype="' not in block["value"]
-                link_seen += "data-page-id" in block["value"]
                 hrefs = re.findall(r'href="([^"]+)" data-page-id', block["value"])
                 assert all(is_url(href, locale) for href in hrefs)
     assert image_seen
@@ -269,8 +295,47 @@ def test_partners_endpoint_filters_and_expands(client):
         assert partner["locale"] == "zh-hans"
         assert partner["country"] == "FR"
         assert partner["logo"] is None or set(partner["logo"]) == IMAGE
-    found = get(client, "/api/v2/partners/", search=data["items"][0]["short_name"] or "Paris")
-    assert "items" in found
+    # A partner is found by its short name, in every language it is translated into.
+    partner = next(item for item in data["items"] if item["short_name"])
+    found = get(client, "/api/v2/partners/", search=partner["short_name"])["items"]
+    translations = PartnerInstitution.objects.get(pk=partner["id"]).get_translations(inclusive=True)
+    assert {item["id"] for item in found} == {p.pk for p in translations}
+
+
+@pytest.mark.parametrize("locale", ["en", "zh-hans"])
+def test_rich_text_page_links_point_at_the_page_in_the_readers_language(client, locale):
+    """A link stored with the English page's id (as translations copy it) reads, in a Chinese
+    page, as the Chinese page's URL; with `data-page-id` for apps that route internally."""
+    target_en = OrganizationPage.objects.get(locale__language_code="en", acronym="SUMC")
+    target = OrganizationPage.objects.get(locale__language_code=locale, acronym="SUMC")
+    link = f'<p>Hosted by <a linktype="page" id="{target_en.pk}">SUMC</a>.</p>'
+    source = ProgramIndexPage.objects.get(locale__language_code="en").add_child(
+        instance=PartnerProgramPage(
+            title="Linked programme",
+            slug="linked-programme",
+            kind="course",
+            eligibility=link,
+            body=json.dumps([{"type": "paragraph", "value": link}]),
+        )
+    )
+    page = source
+    if locale != "en":
+        page = ProgramIndexPage.objects.get(locale__language_code=locale).add_child(
+            instance=PartnerProgramPage(
+                title="链接项目",
+                slug="linked-programme",
+                kind="course",
+                locale=target.locale,
+                translation_key=source.translation_key,
+                eligibility=link,
+                body=json.dumps([{"type": "paragraph", "value": link}]),
+            )
+        )
+    detail = get(client, f"/api/v2/pages/{page.pk}/")
+    expected = f'<a href="{target.get_full_url()}" data-page-id="{target.pk}">SUMC</a>'
+    assert is_url(target.get_full_url(), locale)
+    assert expected in detail["eligibility"]
+    assert expected in detail["body"][0]["value"]
 
 
 # -- locales, paths and the untranslated fallback ----------------------------------------

@@ -1,14 +1,14 @@
-"""Serializer fields and bulk loading for the public API v2, importable from models.py.
+"""The `Resolver`: bulk loading of everything one API response refers to.
 
-Why a resolver: a response must be ready to render (page links as the page in the reader's
-language, images as rendition URLs, snippets expanded, rich-text links resolved), and doing that
-object by object makes one query per item, block or link. Instead every field *primes* the
-`Resolver` with what it will need for all the items of a response (`prime(instances)`), and the
-first lookup loads everything in a fixed number of queries: one per referenced model, two for
-images (with their renditions), one for documents, one for embeds.
+A response must be ready to render (page links as the page in the reader's language, images as
+rendition URLs, snippets expanded, rich-text links resolved), and doing that object by object
+makes one query per item, block or link. Instead every field *primes* the `Resolver` with what it
+will need for all the items of a response (`prime(instances)`), and the first lookup loads
+everything in a fixed number of queries: one per referenced model, two for images (with their
+renditions), one for documents, one for embeds.
 
-The views (home/api.py) call `prime` on every field that has it before serializing; blocks find
-the resolver in the serializer context (`get_resolver(context)`).
+The views (home/api/views.py) call `prime` on every field that has it before serializing; blocks
+find the resolver in the serializer context (`get_resolver(context)`).
 """
 
 from __future__ import annotations
@@ -19,9 +19,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import models
-from django.utils import translation
 from django.utils.timezone import now
-from rest_framework import fields as drf_fields
 from wagtail import blocks
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -144,7 +142,12 @@ class Resolver:
         elif isinstance(block, blocks.StructBlock):
             for name, child_block in block.child_blocks.items():
                 self.prime_value(child_block, value.get(name))
-        elif isinstance(block, blocks.PageChooserBlock):
+        else:
+            self._prime_reference(block, value)
+
+    def _prime_reference(self, block: blocks.Block, value: Any) -> None:
+        """Prime what a leaf block (a chooser, rich text or an embed) refers to."""
+        if isinstance(block, blocks.PageChooserBlock):
             self.prime(Page, [value.pk])
         elif isinstance(block, ImageChooserBlock):
             self.prime_images([value.pk])
@@ -217,7 +220,7 @@ class Resolver:
             if html is None:
                 try:  # not fetched yet: ask the provider once (then it is stored)
                     html = embeds.get_embed(url).html
-                except Exception:  # noqa: BLE001 - a provider being down must not fail the API
+                except Exception:  # a provider being down must not fail the API (logged)
                     logger.warning("could not fetch embed %s", url, exc_info=True)
             self._embeds[url] = html
 
@@ -243,10 +246,6 @@ class Resolver:
         if obj is None or locale_id is None:
             return obj
         return self._by_key[model].get(obj.translation_key, {}).get(locale_id, obj)
-
-    def translations(self, model: type, obj: Any) -> list:
-        """All loaded translations of `obj` (including itself)."""
-        return list(self._by_key[model].get(obj.translation_key, {}).values())
 
     def page_ref(self, pk: int | None, locale_id: int | None, model: type = Page) -> dict | None:
         page = self.localized(model, pk, locale_id)
@@ -357,295 +356,8 @@ def current_locale_id(context: dict) -> int | None:
     return context.get("api_locale_id")
 
 
-# -- StreamField --------------------------------------------------------------------------
-
-
-def _has_own_api_representation(block: blocks.Block) -> bool:
-    # Our blocks override get_api_representation next to their definition; Wagtail's stock
-    # blocks get the generic treatment below (resolved references instead of bare ids).
-    return not type(block).get_api_representation.__module__.startswith("wagtail.")
-
-
-def block_representation(block: blocks.Block, value: Any, context: dict) -> Any:
-    """A block value ready to render (see the module docstring)."""
-    if value is None:
-        return None
-    if _has_own_api_representation(block):
-        return block.get_api_representation(value, context)
-    resolver = get_resolver(context)
-    locale_id = current_locale_id(context)
-    if isinstance(block, blocks.StreamBlock):
-        return [
-            {
-                "type": child.block_type,
-                "value": block_representation(child.block, child.value, context),
-                "id": child.id,
-            }
-            for child in value
-        ]
-    if isinstance(block, blocks.ListBlock):
-        return [block_representation(block.child_block, item, context) for item in value]
-    if isinstance(block, blocks.StructBlock):
-        return {
-            name: block_representation(child, value.get(name), context)
-            for name, child in block.child_blocks.items()
-        }
-    if isinstance(block, blocks.PageChooserBlock):
-        return resolver.page_ref(value.pk, locale_id)
-    if isinstance(block, ImageChooserBlock):
-        return resolver.image(value.pk)
-    if isinstance(block, DocumentChooserBlock):
-        return resolver.document(value.pk)
-    if isinstance(block, SnippetChooserBlock):
-        obj = resolver.localized(type(value), value.pk, locale_id)
-        return snippet_representation(obj, context)
-    if isinstance(block, blocks.RichTextBlock):
-        return resolver.rich_text(value, locale_id)
-    if isinstance(block, EmbedBlock):
-        return {"url": value.url, "html": resolver.embed_html(value.url)}
-    return block.get_api_representation(value, context)
-
-
-def snippet_representation(obj: Any, context: dict) -> dict | None:
-    """A snippet as its model describes itself for the API (`api_representation`), or its
-    id, type and name."""
-    if obj is None:
-        return None
-    custom = getattr(obj, "api_representation", None)
-    if custom is not None:
-        return custom(context)
-    return {"id": obj.pk, "type": obj._meta.label, "title": str(obj)}
-
-
-def prime_stream(resolver: Resolver, value: Any) -> None:
-    if value is not None:
-        resolver.prime_value(value.stream_block, value)
-
-
-# -- serializer fields --------------------------------------------------------------------
-
-
-class PrimedFieldMixin:
-    """A field that announces, for all the items of a response at once, what it will need."""
-
-    def instance_value(self, instance: Any) -> Any:
-        return getattr(instance, self.source, None)
-
-    def prime(self, instances: list, resolver: Resolver) -> None:
-        raise NotImplementedError
-
-
-class ReadOnlyField(drf_fields.Field):
-    """Base of the API's output-only fields."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs["read_only"] = True
-        super().__init__(*args, **kwargs)
-
-
-class ForeignKeyIdField(PrimedFieldMixin, ReadOnlyField):
-    """A foreign key read as its id; the objects of all ids are loaded at once by `prime_ids`."""
-
-    def get_attribute(self, instance: Any) -> Any:
-        return getattr(instance, f"{self.source}_id")
-
-    def prime(self, instances: list, resolver: Resolver) -> None:
-        self.prime_ids([getattr(instance, f"{self.source}_id") for instance in instances], resolver)
-
-    def prime_ids(self, ids: list, resolver: Resolver) -> None:
-        raise NotImplementedError
-
-
-class WholeInstanceField(PrimedFieldMixin, ReadOnlyField):
-    """A field computed from the whole instance rather than one attribute."""
-
-    def get_attribute(self, instance: Any) -> Any:
-        return instance
-
-
-class StreamAPIField(PrimedFieldMixin, ReadOnlyField):
-    """A StreamField, every block ready to render."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        for name in (
-            "max_length",
-            "allow_blank",
-            "min_length",
-            "validators",
-            "required",
-            "default",
-        ):
-            kwargs.pop(name, None)
-        super().__init__(*args, **kwargs)
-
-    def prime(self, instances: list, resolver: Resolver) -> None:
-        for instance in instances:
-            prime_stream(resolver, self.instance_value(instance))
-
-    def to_representation(self, value: Any) -> Any:
-        return block_representation(value.stream_block, value, self.context)
-
-
-class RichTextAPIField(PrimedFieldMixin, drf_fields.CharField):
-    """A RichTextField as HTML, links resolved in the page's language.
-
-    `?rich_text_format=` (Wagtail's db_html, markdown…) still gives Wagtail's own output."""
-
-    def prime(self, instances: list, resolver: Resolver) -> None:
-        for instance in instances:
-            resolver.prime_rich_text(self.instance_value(instance))
-
-    def to_representation(self, value: Any) -> str:
-        if self.context.get("request") is not None and "rich_text_format" in (
-            self.context["request"].GET
-        ):
-            from wagtail.api.rich_text import APIRichText
-
-            return APIRichText.serialize(
-                str(value), format=self.context["_wagtail_rich_text_format"]
-            )
-        return get_resolver(self.context).rich_text(str(value), current_locale_id(self.context))
-
-
-class LocalizedPageField(ForeignKeyIdField):
-    """A page foreign key as `{id, type, title, locale, html_url}` of the page in the language
-    of the page being serialized (translations store the source-language page)."""
-
-    def prime_ids(self, ids: list, resolver: Resolver) -> None:
-        resolver.prime(Page, ids)
-
-    def to_representation(self, pk: int) -> dict | None:
-        return get_resolver(self.context).page_ref(pk, current_locale_id(self.context))
-
-
-class ImageAPIField(ForeignKeyIdField):
-    """An image foreign key as the image with absolute URLs of its renditions."""
-
-    def prime_ids(self, ids: list, resolver: Resolver) -> None:
-        resolver.prime_images(ids)
-
-    def to_representation(self, pk: int) -> dict | None:
-        return get_resolver(self.context).image(pk)
-
-
-class LocaleCodeField(ReadOnlyField):
-    """`locale` as its language code, from the response's table of locales (no query)."""
-
-    def get_attribute(self, instance: Any) -> Any:
-        return instance.locale_id
-
-    def to_representation(self, locale_id: int) -> str:
-        return get_resolver(self.context).locale_code(locale_id)
-
-
-class ComputedField(WholeInstanceField):
-    """A read-only field computed from the instance by `represent(instance, context)`, primed
-    for all instances by `prime_all(instances, resolver)`: for lists of related pages, etc."""
-
-    def __init__(
-        self,
-        represent: Callable[[Any, dict], Any],
-        prime_all: Callable[[list, Resolver], None] | None = None,
-        **kwargs,
-    ) -> None:
-        self._represent = represent
-        self._prime_all = prime_all
-        super().__init__(**kwargs)
-
-    def prime(self, instances: list, resolver: Resolver) -> None:
-        if self._prime_all is not None:
-            self._prime_all(instances, resolver)
-
-    def to_representation(self, instance: Any) -> Any:
-        return self._represent(instance, self.context)
-
-
-class RelatedPagesField(WholeInstanceField):
-    """A list of related pages, each `{id, type, title, locale, html_url}` plus what
-    `describe(page)` adds. `loader(pages, resolver)` returns {page id: [related pages]} for all
-    the pages of a response in a fixed number of queries."""
-
-    def __init__(
-        self,
-        loader: Callable[[list, Resolver], dict[int, list]],
-        describe: Callable[[Any, str], dict] | None = None,
-        **kwargs,
-    ) -> None:
-        self.loader = loader
-        self.describe = describe
-        super().__init__(**kwargs)
-
-    def prime(self, instances: list, resolver: Resolver) -> None:
-        store = resolver.store.setdefault(self.loader, {})
-        store.update(self.loader([i for i in instances if i.pk not in store], resolver))
-
-    def to_representation(self, instance: Any) -> list[dict]:
-        resolver = get_resolver(self.context)
-        self.prime([instance], resolver)
-        items = resolver.store[self.loader].get(instance.pk, [])
-        code = resolver.locale_code(instance.locale_id)
-        return [
-            {**resolver.page_summary(item), **(self.describe(item, code) if self.describe else {})}
-            for item in items
-        ]
-
-
-def in_language(code: str, text: Callable[[], Any]) -> str:
-    """`text()` (e.g. a choice label or a partial date) as read in language `code`."""
-    with translation.override(code):
-        return str(text())
-
-
-def translated_field(text: Callable[[Any], Any]) -> ComputedField:
-    """A field computed in the serialized object's language (labels, formatted dates)."""
-
-    def represent(instance: Any, context: dict) -> str:
-        code = get_resolver(context).locale_code(instance.locale_id)
-        return in_language(code, lambda: text(instance))
-
-    return ComputedField(represent)
-
-
-def grouped_by_key(queryset: models.QuerySet, pages: list, key_field: str) -> dict[int, list]:
-    """Related pages that point at one of `pages` (or a translation of it) through
-    `key_field`, in the language of each page: {page id: [pages]}, one query. Translations
-    store the source-language page, hence the match on translation key and locale."""
-    if not pages:
-        return {}
-    rows = queryset.filter(
-        locale_id__in={page.locale_id for page in pages},
-        **{f"{key_field}__translation_key__in": {page.translation_key for page in pages}},
-    ).annotate(related_key=models.F(f"{key_field}__translation_key"))
-    found: dict[tuple, list] = defaultdict(list)
-    for row in rows:
-        found[(row.related_key, row.locale_id)].append(row)
-    return {page.pk: found.get((page.translation_key, page.locale_id), []) for page in pages}
-
-
-def children_by_parent(
-    model: type[Page], parents: list[Page], resolver: Resolver
-) -> dict[int, list[Page]]:
-    """Visible children of type `model` of each parent, by parent id, in tree order: one query
-    for parents of the same depth (siblings share the parent's path as a prefix)."""
-    result: dict[int, list[Page]] = {parent.pk: [] for parent in parents}
-    by_depth: dict[int, dict[str, int]] = defaultdict(dict)
-    for parent in parents:
-        by_depth[parent.depth][parent.path] = parent.pk
-    for depth, paths in by_depth.items():
-        prefix = models.functions.Substr("path", 1, len(next(iter(paths))))
-        children = (
-            resolver.visible_pages(model)
-            .annotate(parent_path=prefix)
-            .filter(depth=depth + 1, parent_path__in=list(paths))
-            .order_by("path")
-        )
-        for child in children:
-            result[paths[child.parent_path]].append(child)
-    return result
-
-
-class StringField(ReadOnlyField):
-    """A value shown as its string (e.g. a country as its ISO code)."""
-
-    def to_representation(self, value: Any) -> str:
-        return str(value)
+def get_resolver_for_view(view) -> Resolver:
+    """The resolver of the response `view` is answering (one per request)."""
+    if getattr(view, "_resolver", None) is None:
+        view._resolver = Resolver(view.request)
+    return view._resolver

@@ -1,0 +1,69 @@
+"""How organisation pages and their timelines read in the API (see home/api/)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from wagtail.models import Page
+
+from home.api.fields import in_language
+from home.api.resolver import Resolver
+from home.dates import format_partial_date
+from home.relations import children_by_parent
+
+
+def committees(pages: list, resolver: Resolver) -> dict[int, list]:
+    model = apps.get_model("organizations", "CommitteePage")
+    return children_by_parent(resolver.visible_pages(model), pages)
+
+
+def describe_committee(committee: Any, code: str) -> dict:
+    return {
+        "acronym": committee.acronym,
+        "full_name": committee.full_name,
+        "committee_kind": committee.committee_kind,
+    }
+
+
+def history_pages(pages: list, resolver: Resolver) -> dict[int, list]:
+    model = apps.get_model("organizations", "HistoryPage")
+    return children_by_parent(resolver.visible_pages(model), pages)
+
+
+def member_organizations(pages: list, resolver: Resolver) -> dict[int, list]:
+    model = apps.get_model("organizations", "OrganizationPage")
+    return model.members_of(pages, resolver.visible_pages(model))
+
+
+def describe_organization(organization: Any, code: str) -> dict:
+    return {"acronym": organization.acronym, "kind": organization.kind}
+
+
+def prime_event_links(histories: list, resolver: Resolver) -> None:
+    resolver.prime(Page, [event["link"] for h in histories for event in h.sorted_events()])
+
+
+def events_representation(
+    history: Any,
+    resolver: Resolver,
+    locale_id: int,
+    from_year: int | None = None,
+    to_year: int | None = None,
+) -> list[dict]:
+    """`{date, precision, display_date, title, text, link}` per event in date order
+    (`HistoryPage.sorted_events`); `link` is the linked page in the reader's language."""
+    code = resolver.locale_code(locale_id)
+    return [
+        {
+            "date": event["date"].isoformat(),
+            "precision": event["precision"],
+            "display_date": in_language(
+                code, lambda e=event: format_partial_date(e["date"], e["precision"])
+            ),
+            "title": event["title"],
+            "text": event["text"],
+            "link": resolver.page_ref(event["link"], locale_id),
+        }
+        for event in history.sorted_events(from_year, to_year)
+    ]
