@@ -6,8 +6,8 @@ from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import rich_text
 from .i18n.translation_report import TranslationStatusMenuItem, TranslationStatusReportView
+from .rich_text import links as rich_text_links
 
 
 @hooks.register("register_admin_urls")
@@ -40,7 +40,9 @@ def register_translation_status_menu_item() -> MenuItem:
 # order=1: after Wagtail's own registrations of the same link types, which these replace.
 @hooks.register("register_rich_text_features", order=1)
 def register_safe_rich_text_links(features) -> None:
-    features.register_link_type(rich_text.SafePageLinkHandler)
-    features.register_link_type(rich_text.SafeDocumentLinkHandler)
-    features.register_converter_rule("contentstate", "link", rich_text.LINK_RULE)
-    features.register_converter_rule("contentstate", "document-link", rich_text.DOCUMENT_LINK_RULE)
+    features.register_link_type(rich_text_links.SafePageLinkHandler)
+    features.register_link_type(rich_text_links.SafeDocumentLinkHandler)
+    features.register_converter_rule("contentstate", "link", rich_text_links.LINK_RULE)
+    features.register_converter_rule(
+        "contentstate", "document-link", rich_text_links.DOCUMENT_LINK_RULE
+    )

@@ -31,6 +31,8 @@ from wagtail.rich_text import RichText, get_rewriter
 from wagtail.rich_text.rewriters import FIND_A_TAG, LinkRewriter, extract_attrs
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from home.rich_text import entity_id
+
 logger = logging.getLogger(__name__)
 
 # Renditions every image carries in the API: enough for a thumbnail, a card and a full-width view.
@@ -121,10 +123,11 @@ class Resolver:
 
     def prime_rich_text(self, html: str | RichText | None) -> None:
         for attrs in rich_text_links(html):
-            if attrs.get("linktype") == "page" and attrs.get("id", "").isdigit():
-                self.prime(Page, [int(attrs["id"])])
-            elif attrs.get("linktype") == "document" and attrs.get("id", "").isdigit():
-                self.prime_documents([int(attrs["id"])])
+            pk = entity_id(attrs.get("id"))
+            if attrs.get("linktype") == "page" and pk:
+                self.prime(Page, [pk])
+            elif attrs.get("linktype") == "document" and pk:
+                self.prime_documents([pk])
 
     def prime_value(self, block: blocks.Block, value: Any) -> None:
         """Prime everything a block value refers to, however deeply nested."""
@@ -323,15 +326,15 @@ class Resolver:
         self.flush()
 
         def page_link(attrs: dict) -> str:
-            pk = attrs.get("id", "")
-            ref = self.page_ref(int(pk), locale_id) if pk.isdigit() else None
+            pk = entity_id(attrs.get("id"))
+            ref = self.page_ref(pk, locale_id) if pk else None
             if ref is None:
                 return "<a>"
             return f'<a href="{ref["html_url"]}" data-page-id="{ref["id"]}">'
 
         def document_link(attrs: dict) -> str:
-            pk = attrs.get("id", "")
-            document = self.document(int(pk)) if pk.isdigit() else None
+            pk = entity_id(attrs.get("id"))
+            document = self.document(pk) if pk else None
             return f'<a href="{document["download_url"]}">' if document else "<a>"
 
         links = LinkRewriter(rules={"page": page_link, "document": document_link})

@@ -163,4 +163,3 @@ def tel_uri(phone: str) -> str:
     """`{{ phone|tel_uri }}`: a `tel:` link target, keeping only "+" and digits."""
     digits = re.sub(r"[^\d+]", "", phone or "")
     return f"tel:{digits}" if digits else ""
-

@@ -20,16 +20,7 @@ from wagtail.documents.rich_text.contentstate import (
 )
 from wagtail.rich_text.pages import PageLinkHandler
 
-MAX_ID = 2**63 - 1  # the largest value of a 64-bit id column
-
-
-def entity_id(value: Any) -> int | None:
-    """The id a link refers to, or None when it cannot be a row's id."""
-    text = str(value) if value is not None else ""
-    if not (text.isascii() and text.isdecimal()):
-        return None
-    number = int(text)
-    return number if 0 < number <= MAX_ID else None
+from . import entity_id
 
 
 def _checked(attrs_list: list[dict]) -> list[dict]:
