@@ -23,7 +23,7 @@ NONE = {"en": "none listed", "zh-hans": "暂无"}
 def get_json(base_url: str, path: str, params: dict) -> dict:
     url = f"{base_url.rstrip('/')}{path}?{urllib.parse.urlencode(params)}"
     request = urllib.request.Request(url, headers={"Accept": "application/json"})
-    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - http(s) only
+    with urllib.request.urlopen(request, timeout=30) as response:
         return json.load(response)
 
 

@@ -25,7 +25,7 @@ def bilingual_backend_class(base: type) -> type:
     return type(f"Bilingual{base.__name__}", (BilingualQueryMixin, base), {})
 
 
-def SearchBackend(params: dict):  # noqa: N802 - the name Wagtail looks for in a backend module
+def SearchBackend(params: dict):  # the name Wagtail looks for in a backend module
     # PostgreSQL's "simple" configuration: lower-cased words, no stemming of its own, so every
     # database matches exactly the terms `home.search.terms` puts in the index.
     params = {"SEARCH_CONFIG": "simple", **params}
