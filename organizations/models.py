@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -74,11 +75,13 @@ class OrganizationIndexPage(SectionIndexPage):
             .order_by("title")
         )
         by_kind = {kind: [] for kind in OrganizationKind.values}
+        unknown_kind = []  # outside the choices (an importer wrote it): shown, never a 500
         for organization in organizations:
-            by_kind[organization.kind].append(organization)
-        context["organization_groups"] = [
-            (OrganizationKind(kind).label, members) for kind, members in by_kind.items() if members
-        ]
+            by_kind.get(organization.kind, unknown_kind).append(organization)
+        groups = [(OrganizationKind(k).label, pages) for k, pages in by_kind.items() if pages]
+        if unknown_kind:
+            groups.append((pgettext("organisation kind", "Other"), unknown_kind))
+        context["organization_groups"] = groups
         return context
 
 

@@ -31,7 +31,7 @@ from wagtail.rich_text import RichText, get_rewriter
 from wagtail.rich_text.rewriters import FIND_A_TAG, LinkRewriter, extract_attrs
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from home.rich_text import entity_id
+from home.rich_text import entity_id, sanitize
 
 logger = logging.getLogger(__name__)
 
@@ -339,7 +339,7 @@ class Resolver:
 
         links = LinkRewriter(rules={"page": page_link, "document": document_link})
         embeds = get_rewriter().rewriters[1]  # Wagtail's own, for any <embed> (none here yet)
-        return embeds(links(source))
+        return sanitize(embeds(links(source)))
 
 
 def rich_text_links(html: str | RichText | None) -> list[dict]:

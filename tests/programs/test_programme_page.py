@@ -108,7 +108,7 @@ def test_host_organisation_lists_its_programmes(client, programme, language):
     html = main_html(client, host)
     assert {"en": "Programmes", "zh-hans": "项目"}[language] in html
     assert f'<a href="{hosted.url}">{hosted.title}</a>' in html
-    programmes = api_detail(client, host)["programmes"]
+    programmes = api_detail(client, host)["programs"]
     assert [(p["id"], p["locale"], p["kind"]) for p in programmes] == [
         (hosted.pk, language, "clinical")
     ]
@@ -117,7 +117,7 @@ def test_host_organisation_lists_its_programmes(client, programme, language):
 def test_organisation_without_programmes_has_no_programme_section(client, organization_index):
     page = OrganizationPageFactory(parent=organization_index)
     assert "Programmes" not in main_html(client, page)
-    assert api_detail(client, page)["programmes"] == []
+    assert api_detail(client, page)["programs"] == []
 
 
 def test_partner_grid_shows_partners_in_the_pages_language(client, program_index, chinese):

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import tarfile
 import uuid
 from pathlib import Path
@@ -17,9 +15,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 
+from tests.processes import manage, manage_ok
 from tests.site.backup_snapshot import snapshot
 
-ROOT = Path(__file__).resolve().parents[2]
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
 
 
@@ -39,17 +37,8 @@ def postgres_database():
     postgres_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=os.environ | {"DJANGO_SETTINGS_MODULE": "site_config.settings.test", **env},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result
+def test_env(**values: str) -> dict[str, str]:
+    return os.environ | {"DJANGO_SETTINGS_MODULE": "site_config.settings.test", **values}
 
 
 @pytest.mark.django_db
@@ -65,9 +54,9 @@ def test_backup_restores_into_postgresql_identically(tmp_path, postgres_database
     assert {"manifest.json", "data.json"} <= set(names)
     assert any(name.startswith("media/original_images/") for name in names)
 
-    env = {"DATABASE_URL": postgres_database, "MEDIA_ROOT": str(tmp_path / "media")}
-    manage("migrate", "--no-input", "-v", "0", env=env)
-    restored = manage("restore", str(archive), env=env)
+    env = test_env(DATABASE_URL=postgres_database, MEDIA_ROOT=str(tmp_path / "media"))
+    manage_ok("migrate", "--no-input", "-v", "0", env=env)
+    restored = manage_ok("restore", str(archive), env=env)
     assert "Loading the database" in restored.stdout  # progress is shown
     assert "Restored" in restored.stdout
 
@@ -75,20 +64,13 @@ def test_backup_restores_into_postgresql_identically(tmp_path, postgres_database
         "import json; from tests.site.backup_snapshot import snapshot; "
         "print(json.dumps(snapshot()))"
     )
-    after = json.loads(manage("shell", "-v", "0", "-c", probe, env=env).stdout.splitlines()[-1])
+    after = json.loads(manage_ok("shell", "-v", "0", "-c", probe, env=env).stdout.splitlines()[-1])
     assert len(before["pages"]) > 60 and len(before["rendered"]) > 60
     for part in before:
         assert after[part] == before[part], part
 
     # A second restore into a site with content is refused unless asked for.
-    refused = subprocess.run(
-        [sys.executable, "manage.py", "restore", str(archive)],
-        cwd=ROOT,
-        env=os.environ | {"DJANGO_SETTINGS_MODULE": "site_config.settings.test", **env},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    refused = manage("restore", str(archive), env=env)
     assert refused.returncode != 0
     assert "--replace" in refused.stderr
 

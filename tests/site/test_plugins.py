@@ -2,11 +2,8 @@
 
 import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import run
 
 
 def test_site_works_without_the_programs_app(tmp_path):
@@ -15,14 +12,7 @@ def test_site_works_without_the_programs_app(tmp_path):
         "DJANGO_SETTINGS_MODULE": "tests.settings_without_programs",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'without-programs.sqlite3'}",
     }
-    result = subprocess.run(
-        [sys.executable, "-m", "tests.plugin_isolation_check"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = run("-m", "tests.plugin_isolation_check", env=env)
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["loaded_modules"] == [], "something imported the programs app"

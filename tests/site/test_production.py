@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import ROOT, manage, manage_ok, run
+
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
@@ -81,9 +82,7 @@ def server(tmp_path_factory) -> Iterator[Server]:
         ["migrate", "--no-input", "-v", "0"],
         ["collectstatic", "--no-input", "-v", "0"],
     ):
-        subprocess.run(
-            [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=300
-        )
+        manage_ok(*command, env=env)
     port = free_port()
     log = work / "gunicorn.log"
     with log.open("w") as output:
@@ -154,16 +153,8 @@ def test_health_answers_503_when_redis_is_unreachable(tmp_path):
         "r = Client().get('/healthz', HTTP_HOST='127.0.0.1');"
         "print(r.status_code, json.loads(r.content)['checks'])"
     )
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--no-input", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        timeout=300,
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
-    )
+    manage_ok("migrate", "--no-input", "-v", "0", env=env)
+    result = run("-c", code, env=env, timeout=60)
     assert result.stdout.split()[0] == "503", result.stdout + result.stderr
     assert "'cache': False" in result.stdout and "'database': True" in result.stdout
 
@@ -171,13 +162,6 @@ def test_health_answers_503_when_redis_is_unreachable(tmp_path):
 def test_production_refuses_to_start_without_a_mail_server(tmp_path):
     env = production_env(tmp_path / "db.sqlite3")
     del env["EMAIL_HOST"]
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = manage("check", env=env, timeout=120)
     assert result.returncode != 0
     assert "EMAIL_HOST" in result.stderr

@@ -3,23 +3,14 @@
 import os
 import secrets
 import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests import processes
 
 
 def manage(*args: str, env: dict) -> subprocess.CompletedProcess:
     clean_env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
     clean_env |= {"DJANGO_SETTINGS_MODULE": "site_config.settings.production", **env}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=clean_env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return processes.manage(*args, env=clean_env, timeout=120)
 
 
 def test_production_refuses_to_start_without_secret_key():
