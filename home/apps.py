@@ -7,3 +7,11 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = "Home"
+
+    def ready(self) -> None:
+        from django.db.models.signals import pre_save
+        from wagtail_localize.models import SegmentOverride
+
+        from .i18n.overrides import check_override
+
+        pre_save.connect(check_override, sender=SegmentOverride, dispatch_uid="check_override")

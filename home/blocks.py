@@ -10,6 +10,8 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail_localize.segments import StringSegmentValue
 
+from home.safe_urls import validate_safe_url
+
 
 class DisplayChoiceBlock(blocks.ChoiceBlock):
     """A choice about presentation (heading level, date precision): kept out of the search
@@ -127,7 +129,9 @@ class KeyFiguresBlock(blocks.StructBlock):
 class CallToActionBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=80, help_text=_('The button label, e.g. "Apply now".'))
     page = blocks.PageChooserBlock(required=False, help_text=_("Link to a page of this site…"))
-    url = blocks.URLBlock(required=False, help_text=_("…or to another website."))
+    url = blocks.URLBlock(
+        required=False, validators=[validate_safe_url], help_text=_("…or to another website.")
+    )
 
     def clean(self, value):
         value = super().clean(value)
@@ -151,7 +155,7 @@ class ContactCardBlock(blocks.StructBlock):
     address = blocks.TextBlock(required=False)
     phone = blocks.CharBlock(required=False, max_length=40)
     email = blocks.EmailBlock(required=False)
-    website = blocks.URLBlock(required=False)
+    website = blocks.URLBlock(required=False, validators=[validate_safe_url])
 
     class Meta:
         icon = "user"

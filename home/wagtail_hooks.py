@@ -6,13 +6,19 @@ from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .i18n import overrides
 from .i18n.translation_report import TranslationStatusMenuItem, TranslationStatusReportView
 from .rich_text import links as rich_text_links
 
 
 @hooks.register("register_admin_urls")
-def register_translation_status_urls() -> list:
+def register_home_admin_urls() -> list:
     return [
+        # wagtail-localize's own path, matched here first, so overrides are checked.
+        path(
+            "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+            overrides.edit_override,
+        ),
         path(
             "reports/translation-status/",
             TranslationStatusReportView.as_view(),

@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.api.fields import (
     ComputedField,
     ImageAPIField,
+    LinkTargetField,
     LocalizedPageField,
     RelatedPagesField,
     StringField,
@@ -31,6 +32,7 @@ from home.dates import (
 from home.i18n.links import localize, localize_all
 from home.models import SectionIndexPage, key_figures_field, tabbed
 from home.relations import children_by_parent, pointing_at
+from home.safe_urls import validate_safe_url
 from home.search.terms import bilingual_search_fields
 
 from . import api as org_api
@@ -116,7 +118,7 @@ class OrganizationPage(Page):
     address = models.TextField(_("postal address"), blank=True)
     phone = models.CharField(_("phone"), max_length=60, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_safe_url])
     logo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -166,7 +168,7 @@ class OrganizationPage(Page):
             APIField("address"),
             APIField("phone"),
             APIField("email"),
-            APIField("website"),
+            APIField("website", serializer=LinkTargetField()),
             APIField("logo", serializer=ImageAPIField()),
             APIField("key_figures"),
             APIField("body"),

@@ -15,6 +15,7 @@ from wagtail.api.v2.views import BaseAPIViewSet
 
 from home.api.fields import (
     ImageAPIField,
+    LinkTargetField,
     LocaleCodeField,
     RelatedPagesField,
     StringField,
@@ -24,6 +25,7 @@ from home.api.fields import (
 from home.api.filters import FieldsFilter, SearchFilter, requested_locale
 from home.api.resolver import Resolver, get_resolver, get_resolver_for_view
 from home.api.views import StrictAPIMixin
+from home.safe_urls import safe_url_or_empty
 
 from .models import PartnerInstitution, PartnerProgramPage, ProgramPartner
 
@@ -38,7 +40,7 @@ def partner_representation(partner: Any, resolver: Resolver) -> dict:
         "country": str(partner.country),
         "country_name": in_language(code, lambda: partner.country.name),
         "city": partner.city,
-        "website": partner.website,
+        "website": safe_url_or_empty(partner.website),
         "logo": resolver.image(partner.logo_id),
         "locale": code,
     }
@@ -107,7 +109,7 @@ class PartnerInstitutionAPIViewSet(StrictAPIMixin, BaseAPIViewSet):
         APIField("country", serializer=StringField()),
         APIField("country_name", serializer=translated_field(lambda p: p.country.name)),
         "city",
-        "website",
+        APIField("website", serializer=LinkTargetField()),
         APIField("logo", serializer=ImageAPIField()),
         APIField("locale", serializer=LocaleCodeField()),
     ]

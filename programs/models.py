@@ -17,6 +17,7 @@ from home.dates import PRECISION_HELP_TEXT, DatePrecision, PartialDateDisplay
 from home.i18n.links import localize, localize_all
 from home.models import SectionIndexPage, tabbed
 from home.relations import pointing_at
+from home.safe_urls import validate_safe_url
 from home.search.terms import bilingual_search_fields
 
 from .blocks import ProgramStreamBlock
@@ -31,7 +32,7 @@ class PartnerInstitution(TranslatableMixin, index.Indexed, models.Model):
     )
     country = CountryField(_("country"))
     city = models.CharField(_("city"), max_length=100, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_safe_url])
     logo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

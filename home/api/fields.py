@@ -12,6 +12,7 @@ from rest_framework import fields as drf_fields
 from wagtail.models import Page
 
 from home.i18n.translation_status import translation_statuses
+from home.safe_urls import safe_url_or_empty
 
 from .resolver import Resolver, current_locale_id, get_resolver
 from .stream import block_representation, prime_stream
@@ -196,6 +197,13 @@ def translated_field(text: Callable[[Any], Any]) -> ComputedField:
         return in_language(code, lambda: text(instance))
 
     return ComputedField(represent)
+
+
+class LinkTargetField(ReadOnlyField):
+    """A URL a client will put in an `href`: empty unless http(s), mailto, tel or relative."""
+
+    def to_representation(self, value: str | None) -> str:
+        return safe_url_or_empty(value)
 
 
 class StringField(ReadOnlyField):

@@ -11,6 +11,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from home.safe_urls import safe_url_or_empty
+
 from .resolver import Resolver, current_locale_id, get_resolver
 
 
@@ -26,8 +28,6 @@ def block_representation(block: blocks.Block, value: Any, context: dict) -> Any:
         return None
     if _has_own_api_representation(block):
         return block.get_api_representation(value, context)
-    resolver = get_resolver(context)
-    locale_id = current_locale_id(context)
     if isinstance(block, blocks.StreamBlock):
         return [
             {
@@ -44,6 +44,13 @@ def block_representation(block: blocks.Block, value: Any, context: dict) -> Any:
             name: block_representation(child, value.get(name), context)
             for name, child in block.child_blocks.items()
         }
+    return _leaf_representation(block, value, context)
+
+
+def _leaf_representation(block: blocks.Block, value: Any, context: dict) -> Any:
+    """A block that holds no other blocks: references resolved, link targets checked."""
+    resolver = get_resolver(context)
+    locale_id = current_locale_id(context)
     if isinstance(block, blocks.PageChooserBlock):
         return resolver.page_ref(value.pk, locale_id)
     if isinstance(block, ImageChooserBlock):
@@ -56,7 +63,9 @@ def block_representation(block: blocks.Block, value: Any, context: dict) -> Any:
     if isinstance(block, blocks.RichTextBlock):
         return resolver.rich_text(value, locale_id)
     if isinstance(block, EmbedBlock):
-        return {"url": value.url, "html": resolver.embed_html(value.url)}
+        return {"url": safe_url_or_empty(value.url), "html": resolver.embed_html(value.url)}
+    if isinstance(block, blocks.URLBlock):
+        return safe_url_or_empty(value)
     return block.get_api_representation(value, context)
 
 
