@@ -8,8 +8,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.conf import settings
 from django.utils.http import urlencode
+from wagtail.models import Locale
 
-from organizations.models import CommitteePage, OrganizationIndexPage, OrganizationPage
+from organizations.models import OrganizationPage
+from tests.factories import CommitteePageFactory, OrganizationPageFactory, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -121,8 +123,10 @@ def test_no_redirect_loops(client, accept):
     "accept, cookie, language",
     [("zh-CN", None, "zh-hans"), ("zh-TW", None, "en"), ("zh-CN", "en", "en")],
 )
-def test_unprefixed_page_url_redirects_to_the_prefixed_one(client, accept, cookie, language):
-    index = OrganizationIndexPage.objects.get(locale__language_code=language)
+def test_unprefixed_page_url_redirects_to_the_prefixed_one(
+    client, organization_index, accept, cookie, language
+):
+    index = organization_index.get_translation(Locale.objects.get(language_code=language))
     unprefixed = index.url.removeprefix(f"/{language}")
     assert unprefixed.startswith("/") and not unprefixed.startswith(f"/{language}/")
     if cookie:
@@ -224,10 +228,17 @@ def test_switch_is_get_only(client):
 # --- the switcher --------------------------------------------------------------------------
 
 
-def test_switcher_on_translated_page_goes_through_the_switch_view(client, english, chinese):
-    smsa_en = OrganizationPage.objects.get(acronym="SMSA", locale=english)
-    smsa_zh = OrganizationPage.objects.get(acronym="SMSA", locale=chinese)
-    for page, other in ((smsa_en, smsa_zh), (smsa_zh, smsa_en)):
+@pytest.fixture
+def organisation(organization_index, chinese) -> OrganizationPage:
+    """An organisation page and its Chinese translation: a section with a title per language."""
+    page = OrganizationPageFactory(parent=organization_index, title="Association")
+    translate(page, chinese, {"Association": "协会"})
+    return page
+
+
+def test_switcher_on_translated_page_goes_through_the_switch_view(client, organisation, chinese):
+    organisation_zh = organisation.get_translation(chinese)
+    for page, other in ((organisation, organisation_zh), (organisation_zh, organisation)):
         (link,) = switcher_links(client.get(page.url).content.decode())
         code = other.locale.language_code
         assert link["hreflang"] == code and link["lang"] == code
@@ -239,58 +250,41 @@ def test_switcher_on_translated_page_goes_through_the_switch_view(client, englis
         assert client.cookies[COOKIE].value == code
 
 
-def _new_english_committee(smsa_en: OrganizationPage) -> CommitteePage:
-    committee = CommitteePage(
-        title="Committee on Test Routing",
-        slug="committee-on-test-routing",
-        acronym="SCOTR",
-        full_name="Standing Committee on Test Routing",
-        focus="Only exists in English.",
-    )
-    smsa_en.add_child(instance=committee)
-    committee.save_revision().publish()
-    return committee
-
-
 def test_switcher_on_untranslated_page_points_at_nearest_translated_section(
-    client, english, chinese
+    client, organisation, chinese
 ):
-    smsa_en = OrganizationPage.objects.get(acronym="SMSA", locale=english)
-    smsa_zh = OrganizationPage.objects.get(acronym="SMSA", locale=chinese)
-    committee = _new_english_committee(smsa_en)
+    organisation_zh = organisation.get_translation(chinese)
+    committee = CommitteePageFactory(parent=organisation)
     assert not committee.get_translations().exists()
 
     (link,) = switcher_links(client.get(committee.url).content.decode())
     assert link["hreflang"] == "zh-hans" and link["lang"] == "zh-hans"
-    assert switch_target(link["href"]) == ("zh-hans", smsa_zh.url)
+    assert switch_target(link["href"]) == ("zh-hans", organisation_zh.url)
     assert link["note"] == (
-        "This page is not available in 简体中文 yet; the link shows the closest section, "
-        f"“{smsa_zh.title}”."
+        "This page is not available in 简体中文 yet; the link shows the closest section, “协会”."
     )
     response = client.get(link["href"], follow=True)
-    assert response.status_code == 200 and response.redirect_chain == [(smsa_zh.url, 302)]
+    assert response.status_code == 200
+    assert response.redirect_chain == [(organisation_zh.url, 302)]
 
 
-def test_switcher_on_chinese_page_whose_english_is_unpublished(client, english, chinese):
-    smsa_en = OrganizationPage.objects.get(acronym="SMSA", locale=english)
-    scome_en = CommitteePage.objects.child_of(smsa_en).get(acronym="SCOME")
-    scome_zh = scome_en.get_translation(chinese)
-    scome_en.unpublish()
+def test_switcher_on_chinese_page_whose_english_is_unpublished(client, organisation, chinese):
+    committee = CommitteePageFactory(parent=organisation)
+    committee_zh = translate(committee, chinese)
+    committee.unpublish()
 
-    html = client.get(scome_zh.url).content.decode()
+    html = client.get(committee_zh.url).content.decode()
     (link,) = switcher_links(html)
     assert link["hreflang"] == "en"
-    assert switch_target(link["href"]) == ("en", smsa_en.url)
+    assert switch_target(link["href"]) == ("en", organisation.url)
     # The note is in the page's language (Chinese) and names the English section.
-    assert link["note"] == f"此页面暂无 English 版本；该链接将指向最相近的栏目“{smsa_en.title}”。"
+    assert link["note"] == "此页面暂无 English 版本；该链接将指向最相近的栏目“Association”。"
 
 
-def test_switcher_never_links_to_draft_translation(client, english, chinese):
+def test_switcher_never_links_to_draft_translation(client, organisation, chinese):
     """A translation that was never published doesn't count: fall back to the section."""
-    smsa_en = OrganizationPage.objects.get(acronym="SMSA", locale=english)
-    smsa_zh = OrganizationPage.objects.get(acronym="SMSA", locale=chinese)
-    committee = _new_english_committee(smsa_en)
+    committee = CommitteePageFactory(parent=organisation)
     draft = committee.copy_for_translation(chinese)  # created as a draft, not live
     assert not draft.live
     (link,) = switcher_links(client.get(committee.url).content.decode())
-    assert switch_target(link["href"]) == ("zh-hans", smsa_zh.url)
+    assert switch_target(link["href"]) == ("zh-hans", organisation.get_translation(chinese).url)

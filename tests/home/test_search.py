@@ -1,14 +1,24 @@
 """Search in both languages, Chinese included: the search page, the admin and the API."""
 
+import datetime
 import re
 
 import pytest
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from organizations.models import CommitteePage, HistoryPage, OrganizationPage
-from programs.models import PartnerInstitution, PartnerProgramPage
+from home.dates import DatePrecision
+from organizations.models import CommitteePage, HistoryPage, OrganizationKind, OrganizationPage
+from programs.models import PartnerProgramPage
+from tests.factories import (
+    CommitteePageFactory,
+    HistoryPageFactory,
+    OrganizationPageFactory,
+    PartnerInstitutionFactory,
+    PartnerProgramPageFactory,
+    TimelineEventBlockFactory,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -93,59 +103,111 @@ def test_words_from_the_middle_of_chinese_bodies_find_the_page(client):
     assert checked >= 5
 
 
-def test_timeline_events_committees_and_partners_are_searchable(client):
-    history = chinese_pages(HistoryPage).get(title__contains="医学生科学组织")
-    event_title = next(e["title"] for e in history.sorted_events() if "锡纳亚" in e["title"])
-    assert history.url in result_urls(client, "zh-hans", "锡纳亚")
-    assert history.url in all_result_urls(client, "zh-hans", middle(event_title))
+@pytest.fixture
+def organisation(organization_index, chinese) -> OrganizationPage:
+    """An organisation page and its Chinese translation, to hang committees and histories on."""
+    page = OrganizationPageFactory(parent=organization_index)
+    translate(page, chinese)
+    return page
 
-    scope = chinese_pages(CommitteePage).get(acronym="SCOPE")
-    assert scope.url in result_urls(client, "zh-hans", middle(scope.full_name))
+
+@pytest.fixture
+def partner(chinese):
+    """A partner institution with a Chinese name."""
+    institution = PartnerInstitutionFactory(name="Quillfeather University", country="US")
+    translate(institution, chinese, {"Quillfeather University": "羽笔大学"})
+    return institution
+
+
+@pytest.fixture
+def programme(program_index, partner, chinese) -> PartnerProgramPage:
+    """A programme with `partner`, and its Chinese translation."""
+    page = PartnerProgramPageFactory(parent=program_index, partner_institutions=[partner])
+    page.save_revision().publish()  # as the editor does: indexed with its partner rows
+    translate(page, chinese)
+    return page
+
+
+def test_timeline_events_committees_and_partners_are_searchable(
+    client, organisation, programme, chinese
+):
+    event_title = "在锡纳亚召开首届大会"
+    history = HistoryPageFactory(
+        parent=organisation,
+        events=[("event", TimelineEventBlockFactory(title="First congress, in Sinaia"))],
+    )
+    history_zh = translate(history, chinese, {"First congress, in Sinaia": event_title})
+    assert history_zh.url in result_urls(client, "zh-hans", "锡纳亚")
+    assert history_zh.url in all_result_urls(client, "zh-hans", middle(event_title))
+
+    full_name = "斑马鱼护理常设委员会"
+    committee = CommitteePageFactory(parent=organisation, full_name="Zebrafish Care Committee")
+    committee_zh = translate(committee, chinese, {"Zebrafish Care Committee": full_name})
+    assert committee_zh.url in result_urls(client, "zh-hans", middle(full_name))
 
     # A programme is found by the Chinese name of a partner institution.
-    stanford = PartnerInstitution.objects.get(
-        locale__language_code="zh-hans", country="US", website__contains="stanford"
-    )
-    programme = (
-        chinese_pages(PartnerProgramPage)
-        .filter(partners__institution__name="Stanford University")
-        .first()
-    )
-    assert programme.url in all_result_urls(client, "zh-hans", middle(stanford.name + "大学"))
+    programme_zh = programme.get_translation(chinese)
+    assert programme_zh.url in all_result_urls(client, "zh-hans", middle("羽笔大学"))
 
 
-def test_example_from_the_issue(client):
-    china = chinese_pages(OrganizationPage).get(acronym="IFMSA-China")
-    assert "国际医学生联合会中国分会" in china.title
+def test_example_from_the_issue(client, organization_index, chinese):
+    china = OrganizationPageFactory(parent=organization_index, title="Chinese branch")
+    china_zh = translate(china, chinese, {"Chinese branch": "国际医学生联合会中国分会"})
     for word in ("医学生", "联合会", "中国分会", "学生联合"):
-        assert china.url in all_result_urls(client, "zh-hans", word), word
+        assert china_zh.url in all_result_urls(client, "zh-hans", word), word
 
 
-def test_english_word_forms_and_case(client):
-    scome = CommitteePage.objects.get(acronym="SCOME", locale__language_code="en")
-    assert "Committee" in scome.title
-    assert scome.url in all_result_urls(client, "en", "committees")
-    assert scome.url in all_result_urls(client, "en", "COMMITTEE")
-    assert all_result_urls(client, "en", "stanford") == all_result_urls(client, "en", "STANFORD")
+def test_english_word_forms_and_case(client, organisation, programme):
+    committee = CommitteePageFactory(parent=organisation, title="Committee on Medical Education")
+    assert committee.url in all_result_urls(client, "en", "committees")
+    assert committee.url in all_result_urls(client, "en", "COMMITTEE")
+    lower = all_result_urls(client, "en", "quillfeather")
+    assert programme.url in lower
+    assert lower == all_result_urls(client, "en", "QUILLFEATHER")
 
 
-def test_mixed_english_and_chinese_query(client):
-    scope = chinese_pages(CommitteePage).get(acronym="SCOPE")
-    urls = result_urls(client, "zh-hans", "SCOPE 交流")
-    assert scope.url in urls
+def test_mixed_english_and_chinese_query(client, organisation, chinese):
+    both = CommitteePageFactory(parent=organisation, acronym="ZQXW", focus="Student exchanges.")
+    both_zh = translate(both, chinese, {"Student exchanges.": "学生交流。"})
+    one = CommitteePageFactory(parent=organisation, focus="Exchanges abroad.")
+    one_zh = translate(one, chinese, {"Exchanges abroad.": "海外交流。"})
+    urls = result_urls(client, "zh-hans", "ZQXW 交流")
+    assert both_zh.url in urls
     # Both words must match: a page with only one of them is not a result.
+    assert one_zh.url not in urls
     assert all(url.startswith("/zh-hans/") for url in urls)
     assert len(urls) < len(all_result_urls(client, "zh-hans", "交流"))
 
 
-def test_results_stay_in_the_locale_searched(client):
+def test_results_stay_in_the_locale_searched(client, organization_index, chinese):
+    page = OrganizationPageFactory(parent=organization_index, summary="For medical students.")
+    page_zh = translate(page, chinese, {"For medical students.": "面向医学生。"})
     assert result_urls(client, "en", "医学生") == []
-    assert all(u.startswith("/zh-hans/") for u in all_result_urls(client, "zh-hans", "医学生"))
-    assert all(u.startswith("/en/") for u in all_result_urls(client, "en", "students"))
+    zh_urls = all_result_urls(client, "zh-hans", "医学生")
+    assert page_zh.url in zh_urls and all(u.startswith("/zh-hans/") for u in zh_urls)
+    en_urls = all_result_urls(client, "en", "students")
+    assert page.url in en_urls and all(u.startswith("/en/") for u in en_urls)
 
 
-@pytest.mark.parametrize("language,query", [("en", "Secretariat"), ("zh-hans", "秘书处")])
-def test_titles_rank_above_body_text(client, language, query):
+@pytest.mark.parametrize("language,query", [("en", "Zebrafish"), ("zh-hans", "斑马鱼")])
+def test_titles_rank_above_body_text(client, organization_index, chinese, language, query):
+    # Titles of the same length: the SQLite backend also ranks short titles higher.
+    OrganizationPageFactory(parent=organization_index, title="Zebrafish")
+    OrganizationPageFactory(
+        parent=organization_index,
+        title="Aquariums",
+        body__0__paragraph__value="<p>We look after zebrafish.</p>",
+    )
+    for page in organization_index.get_children().specific():
+        translate(
+            page,
+            chinese,
+            {
+                "Zebrafish": "斑马鱼",
+                "Aquariums": "水族馆",
+                "We look after zebrafish.": "我们照看斑马鱼。",
+            },
+        )
     urls = all_result_urls(client, language, query)
     titles = {p.url: p.title for p in Page.objects.live().filter(locale__language_code=language)}
     in_title = [query.lower() in titles[u].lower() for u in urls]
@@ -153,25 +215,38 @@ def test_titles_rank_above_body_text(client, language, query):
     assert in_title == sorted(in_title, reverse=True)
 
 
-def test_result_shows_type_excerpt_with_marks_and_date(client):
-    html = client.get("/en/search/", {"q": "IFMSA"}).content.decode()
-    ifmsa = OrganizationPage.objects.get(acronym="IFMSA", locale__language_code="en")
-    item = html.split(f'href="{ifmsa.url}"', 1)[1].split("</li>", 1)[0]
+def test_result_shows_type_excerpt_with_marks_and_date(client, organization_index, chinese):
+    federation = OrganizationPageFactory(
+        parent=organization_index,
+        title="Zebrafish Federation",
+        acronym="ZFED",
+        kind=OrganizationKind.FEDERATION,
+        founded=datetime.date(1951, 5, 1),
+        founded_precision=DatePrecision.YEAR,
+    )
+    federation_zh = translate(federation, chinese, {"Zebrafish Federation": "斑马鱼联合会"})
+
+    html = client.get("/en/search/", {"q": "ZFED"}).content.decode()
+    item = html.split(f'href="{federation.url}"', 1)[1].split("</li>", 1)[0]
     assert "Organisation" in item
     assert "Founded 1951" in item
     assert "<mark>" in html
 
-    html = client.get("/zh-hans/search/", {"q": "国际医学生联合会"}).content.decode()
+    html = client.get("/zh-hans/search/", {"q": "斑马鱼联合会"}).content.decode()
+    item = html.split(f'href="{federation_zh.url}"', 1)[1].split("</li>", 1)[0]
     assert "<mark>" in html
-    assert "1951年" in html
+    assert "1951年" in item
 
 
-def test_pagination(client):
-    first = result_urls(client, "zh-hans", "交流")
-    second = result_urls(client, "zh-hans", "交流", 2)
-    assert len(first) == 10 and second and not set(first) & set(second)
-    assert result_urls(client, "zh-hans", "交流", "abc") == first
-    response = client.get("/zh-hans/search/", {"q": "交流"})
+def test_pagination(client, organization_index, chinese):
+    OrganizationPageFactory.create_batch(
+        11, parent=organization_index.get_translation(chinese), summary="斑马鱼交流。"
+    )
+    first = result_urls(client, "zh-hans", "斑马鱼")
+    second = result_urls(client, "zh-hans", "斑马鱼", 2)
+    assert len(first) == 10 and len(second) == 1 and not set(first) & set(second)
+    assert result_urls(client, "zh-hans", "斑马鱼", "abc") == first
+    response = client.get("/zh-hans/search/", {"q": "斑马鱼"})
     assert 'rel="next"' in response.content.decode()
 
 
@@ -203,14 +278,15 @@ def test_any_api_query_gets_json_and_never_a_500(client, query, endpoint):
     assert response.headers["Content-Type"].startswith("application/json")
 
 
-def test_api_search_finds_chinese_words(client):
-    china = chinese_pages(OrganizationPage).get(acronym="IFMSA-China")
-    response = client.get("/api/v2/pages/", {"search": "联合会", "locale": "zh-hans", "limit": 20})
-    assert china.id in [item["id"] for item in response.json()["items"]]
-    response = client.get("/api/v2/partners/", {"search": "斯坦福", "locale": "zh-hans"})
-    assert [item["name"] for item in response.json()["items"]] == ["斯坦福大学"]
-    response = client.get("/api/v2/partners/", {"search": "stanford", "locale": "en"})
-    assert [item["name"] for item in response.json()["items"]] == ["Stanford University"]
+def test_api_search_finds_chinese_words(client, organization_index, partner, chinese):
+    page = OrganizationPageFactory(parent=organization_index, title="Zebrafish Federation")
+    page_zh = translate(page, chinese, {"Zebrafish Federation": "斑马鱼联合会"})
+    response = client.get("/api/v2/pages/", {"search": "鱼联合", "locale": "zh-hans", "limit": 20})
+    assert page_zh.id in [item["id"] for item in response.json()["items"]]
+    response = client.get("/api/v2/partners/", {"search": "羽笔", "locale": "zh-hans"})
+    assert [item["name"] for item in response.json()["items"]] == ["羽笔大学"]
+    response = client.get("/api/v2/partners/", {"search": "quillfeather", "locale": "en"})
+    assert [item["name"] for item in response.json()["items"]] == ["Quillfeather University"]
 
 
 def test_api_refuses_unknown_search_operator(client):
@@ -219,38 +295,22 @@ def test_api_refuses_unknown_search_operator(client):
     assert "search_operator" in response.json()["message"]
 
 
-def test_admin_search_finds_chinese_words(admin_client):
-    china = chinese_pages(OrganizationPage).get(acronym="IFMSA-China")
+def test_admin_search_finds_chinese_words(admin_client, organization_index, chinese):
+    page = OrganizationPageFactory(parent=organization_index, title="Zebrafish Federation")
+    page_zh = translate(page, chinese, {"Zebrafish Federation": "斑马鱼医学生联合会"})
     response = admin_client.get(reverse("wagtailadmin_pages:search"), {"q": "医学生"})
     assert response.status_code == 200
-    assert china.title in response.content.decode()
+    assert page_zh.title in response.content.decode()
 
 
-def translate(page: Page, locale, chinese: dict[str, str]) -> Page:
-    """A real wagtail-localize translation of `page`, published."""
-    source, _ = TranslationSource.get_or_create_from_instance(page)
-    translation = Translation.objects.create(source=source, target_locale=locale)
-    for segment in source.stringsegment_set.select_related("string"):
-        text = chinese.get(segment.string.data, segment.string.data)
-        StringTranslation.objects.create(
-            translation_of=segment.string, locale=locale, context=segment.context, data=text
-        )
-    translation.save_target(publish=False)
-    target = page.get_translation(locale)
-    target.get_latest_revision().publish()
-    return target
-
-
-def test_index_follows_publishing_translating_and_deleting(client, english, chinese):
-    smsa = OrganizationPage.objects.get(acronym="SMSA", locale=english)
-    committee = CommitteePage(
+def test_index_follows_publishing_translating_and_deleting(client, organisation, chinese):
+    committee = CommitteePageFactory(
+        parent=organisation,
         title="Zebrafish Research Team",
-        acronym="",
         full_name="Zebrafish Research Team",
         committee_kind="team",
         focus="Looks after the zebrafish lab.",
     )
-    smsa.add_child(instance=committee)
     committee.save_revision().publish()
     assert committee.url in result_urls(client, "en", "zebrafish")
 

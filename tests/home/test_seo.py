@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
 from organizations.models import CommitteePage, OrganizationPage
+from tests.factories import CommitteePageFactory, OrganizationPageFactory, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -58,26 +59,31 @@ def sitemap(client) -> dict[str, dict]:
     return urls
 
 
-def committee(parent: Page, slug: str, **kwargs) -> CommitteePage:
-    page = CommitteePage(
-        title=kwargs.pop("title", slug.replace("-", " ").title()),
-        slug=slug,
-        full_name="Standing Committee on Tests",
-        focus="Written for a test.",
-        **kwargs,
-    )
-    parent.add_child(instance=page)
-    page.save_revision().publish()
+@pytest.fixture
+def organisation(organization_index, chinese) -> OrganizationPage:
+    """An organisation page and its Chinese translation."""
+    page = OrganizationPageFactory(parent=organization_index)
+    translate(page, chinese)
+    return page
+
+
+def translated_committee(organisation: OrganizationPage, chinese) -> CommitteePage:
+    """A committee of a translated organisation, and its Chinese translation."""
+    page = CommitteePageFactory(parent=organisation)
+    translate(page, chinese)
     return page
 
 
 # --- <head> ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("acronym", ["SMSA", "IFMSA"])
-def test_head_links_on_translated_page_in_both_locales(client, english, chinese, acronym):
-    page_en = OrganizationPage.objects.get(acronym=acronym, locale=english)
-    page_zh = OrganizationPage.objects.get(acronym=acronym, locale=chinese)
+@pytest.mark.parametrize("depth", ["organisation", "committee"])
+def test_head_links_on_translated_page_in_both_locales(client, organisation, chinese, depth):
+    if depth == "organisation":
+        page_en = organisation
+    else:
+        page_en = translated_committee(organisation, chinese)
+    page_zh = page_en.get_translation(chinese)
     expected = {
         "en": page_en.get_full_url(),
         "zh-hans": page_zh.get_full_url(),
@@ -113,33 +119,31 @@ def test_every_page_has_canonical_and_hreflang_to_itself(client, language):
         assert not any("/language/" in url for url in links.values()), page.url
 
 
-def test_head_links_on_untranslated_page(client, english):
-    smsa_en = OrganizationPage.objects.get(acronym="SMSA", locale=english)
-    page = committee(smsa_en, "only-in-english")
+def test_head_links_on_untranslated_page(client, organisation):
+    page = CommitteePageFactory(parent=organisation)
     html = client.get(page.url).content.decode()
     assert canonical(html) == [page.get_full_url()]
     assert hreflangs(html) == {"en": page.get_full_url(), "x-default": page.get_full_url()}
 
 
-def test_x_default_is_the_page_itself_when_english_is_unpublished(client, english, chinese):
-    smsa_en = OrganizationPage.objects.get(acronym="SMSA", locale=english)
-    scome_en = CommitteePage.objects.child_of(smsa_en).get(acronym="SCOME")
-    scome_zh = scome_en.get_translation(chinese)
-    scome_en.unpublish()
-    html = client.get(scome_zh.url).content.decode()
+def test_x_default_is_the_page_itself_when_english_is_unpublished(client, organisation, chinese):
+    committee_en = translated_committee(organisation, chinese)
+    committee_zh = committee_en.get_translation(chinese)
+    committee_en.unpublish()
+    html = client.get(committee_zh.url).content.decode()
     assert hreflangs(html) == {
-        "zh-hans": scome_zh.get_full_url(),
-        "x-default": scome_zh.get_full_url(),
+        "zh-hans": committee_zh.get_full_url(),
+        "x-default": committee_zh.get_full_url(),
     }
 
 
-def test_head_leaves_out_private_translation(client, english, chinese):
-    scope_en = CommitteePage.objects.get(acronym="SCOPE", locale=english)
-    scope_zh = scope_en.get_translation(chinese)
-    PageViewRestriction.objects.create(page=scope_zh, restriction_type="login")
-    assert hreflangs(client.get(scope_en.url).content.decode()) == {
-        "en": scope_en.get_full_url(),
-        "x-default": scope_en.get_full_url(),
+def test_head_leaves_out_private_translation(client, organisation, chinese):
+    committee_en = translated_committee(organisation, chinese)
+    committee_zh = committee_en.get_translation(chinese)
+    PageViewRestriction.objects.create(page=committee_zh, restriction_type="login")
+    assert hreflangs(client.get(committee_en.url).content.decode()) == {
+        "en": committee_en.get_full_url(),
+        "x-default": committee_en.get_full_url(),
     }
 
 
@@ -162,13 +166,12 @@ def render_head_tags(page: Page) -> tuple[str, int]:
     return html, len(queries)
 
 
-def test_head_links_and_switcher_cost_a_fixed_few_queries(client, english, chinese):
+def test_head_links_and_switcher_cost_a_fixed_few_queries(client, organisation, chinese):
     """One look-up of translations serves both tags, whatever the number of languages; one
     more for view restrictions (only when there are translations to check)."""
-    smsa_en = OrganizationPage.objects.get(acronym="SMSA", locale=english)
-    scoph_zh = CommitteePage.objects.child_of(smsa_en).get(acronym="SCOPH").get_translation(chinese)
-    client.get(smsa_en.url)  # warm Wagtail's cached site root paths
-    for page in (smsa_en, scoph_zh):
+    committee_zh = translated_committee(organisation, chinese).get_translation(chinese)
+    client.get(organisation.url)  # warm Wagtail's cached site root paths
+    for page in (organisation, committee_zh):
         html, queries = render_head_tags(page)
         assert 'rel="canonical"' in html and "language-switcher" in html
         # page.locale, ancestors, translations, locales, view restrictions.
@@ -196,41 +199,41 @@ def test_sitemap_lists_every_live_public_page_of_both_locales(client):
         assert entry["lastmod"] == page.last_published_at.date().isoformat()
 
 
-def test_sitemap_excludes_private_unpublished_and_draft_pages(client, english, chinese):
-    soms_en = OrganizationPage.objects.get(acronym="SOMS", locale=english)
-    soms_zh = soms_en.get_translation(chinese)
-    ifmsa_zh = OrganizationPage.objects.get(acronym="IFMSA", locale=chinese)
-    smsa_en = OrganizationPage.objects.get(acronym="SMSA", locale=english)
-    scoph_en = CommitteePage.objects.child_of(smsa_en).get(acronym="SCOPH")
-    scora_en = CommitteePage.objects.child_of(smsa_en).get(acronym="SCORA")
+def test_sitemap_excludes_private_unpublished_and_draft_pages(
+    client, organization_index, organisation, chinese
+):
+    login_en = OrganizationPageFactory(parent=organization_index)
+    translate(login_en, chinese)
+    translated_committee(login_en, chinese)
+    login_zh = login_en.get_translation(chinese)
+    password_en = OrganizationPageFactory(parent=organization_index)
+    translate(password_en, chinese)
+    translated_committee(password_en, chinese)
+    password_zh = password_en.get_translation(chinese)
+    unpublished_en = translated_committee(organisation, chinese)
+    changed_en = translated_committee(organisation, chinese)
 
     # Private: login needed (the page and everything below it), or a password.
-    PageViewRestriction.objects.create(page=soms_en, restriction_type="login")
+    PageViewRestriction.objects.create(page=login_en, restriction_type="login")
     PageViewRestriction.objects.create(
-        page=ifmsa_zh, restriction_type="password", password="secret"
+        page=password_zh, restriction_type="password", password="secret"
     )
-    soms_below = list(soms_en.get_descendants())
-    ifmsa_zh_below = list(ifmsa_zh.get_descendants())
+    login_en_below = list(login_en.get_descendants())
+    password_zh_below = list(password_zh.get_descendants())
+    assert login_en_below and password_zh_below
     # Unpublished.
-    scoph_en.unpublish()
+    unpublished_en.unpublish()
     # A draft that was never published.
-    draft = CommitteePage(
-        title="Draft committee",
-        slug="draft-committee",
-        full_name="Draft",
-        focus="Draft.",
-        live=False,
-    )
-    smsa_en.add_child(instance=draft)
+    draft = CommitteePageFactory(parent=organisation, live=False)
     draft.save_revision()
     draft.refresh_from_db()
     assert not draft.live
     # A published page with later draft changes is listed once, at its live URL.
-    scora_en.slug = "scora-draft-slug"
-    scora_en.save_revision()
+    changed_en.slug = "later-draft-slug"
+    changed_en.save_revision()
 
     urls = sitemap(client)
-    hidden = [soms_en, ifmsa_zh, *soms_below, *ifmsa_zh_below, scoph_en, draft]
+    hidden = [login_en, password_zh, *login_en_below, *password_zh_below, unpublished_en, draft]
     for page in hidden:
         page.refresh_from_db()
         full_url = page.get_full_url()
@@ -238,15 +241,15 @@ def test_sitemap_excludes_private_unpublished_and_draft_pages(client, english, c
         for entry in urls.values():
             assert full_url not in entry["alternates"].values(), full_url
     # Their public translations stay, without the hidden alternate.
-    assert urls[soms_zh.get_full_url()]["alternates"] == {
-        "zh-hans": soms_zh.get_full_url(),
-        "x-default": soms_zh.get_full_url(),
+    assert urls[login_zh.get_full_url()]["alternates"] == {
+        "zh-hans": login_zh.get_full_url(),
+        "x-default": login_zh.get_full_url(),
     }
-    assert CommitteePage.objects.get(pk=scora_en.pk).get_full_url() in urls
-    assert not any("scora-draft-slug" in loc for loc in urls)
+    assert CommitteePage.objects.get(pk=changed_en.pk).get_full_url() in urls
+    assert not any("later-draft-slug" in loc for loc in urls)
 
 
-def test_sitemap_query_count_does_not_grow_with_pages(client, english, chinese):
+def test_sitemap_query_count_does_not_grow_with_pages(client, organisation, chinese):
     def count() -> int:
         client.get("/sitemap.xml")  # warm caches (site root paths)
         with CaptureQueriesContext(connection) as queries:
@@ -254,12 +257,10 @@ def test_sitemap_query_count_does_not_grow_with_pages(client, english, chinese):
         return len(queries)
 
     before, listed_before = count(), len(sitemap(client))
-    smsa_en = OrganizationPage.objects.get(acronym="SMSA", locale=english)
-    smsa_zh = smsa_en.get_translation(chinese)
-    for n in range(6):
-        committee(smsa_en, f"extra-committee-{n}")
+    organisation_zh = organisation.get_translation(chinese)
+    CommitteePageFactory.create_batch(6, parent=organisation)
     for n in range(3):
-        committee(smsa_zh, f"extra-zh-{n}", title=f"额外委员会 {n}")
+        CommitteePageFactory(parent=organisation_zh, title=f"额外委员会 {n}")
     after, listed_after = count(), len(sitemap(client))
     assert listed_after == listed_before + 9
     assert after == before

@@ -18,20 +18,22 @@ from home.i18n.translation_status import (
     translation_statuses,
 )
 from organizations.models import CommitteePage, OrganizationPage
+from tests.factories import CommitteePageFactory, OrganizationPageFactory, translate
 
 REPORT = "home_translation_status"
 
 
 @pytest.fixture
-def smsa_en(english) -> OrganizationPage:
-    return OrganizationPage.objects.get(acronym="SMSA", locale=english)
+def organisation(organization_index, chinese) -> OrganizationPage:
+    """An organisation page with a summary, translated into Chinese and published."""
+    page = OrganizationPageFactory(parent=organization_index, summary="A students' association.")
+    translate(page, chinese, {"A students' association.": "一个学生协会。"})
+    return page
 
 
-def new_committee(parent: OrganizationPage, slug: str, publish: bool = True) -> CommitteePage:
-    page = CommitteePage(
-        title=f"Committee {slug}", slug=slug, full_name=f"Committee {slug}", focus="Testing."
-    )
-    parent.add_child(instance=page)
+def new_committee(parent: OrganizationPage, publish: bool = True) -> CommitteePage:
+    """A committee without translations; `publish` gives it a published revision."""
+    page = CommitteePageFactory(parent=parent)
     if publish:
         page.save_revision().publish()
     return page
@@ -55,8 +57,8 @@ def test_demo_content_is_up_to_date(english, chinese):
     assert all([s.locale for s in row.statuses] == [chinese] for row in statuses)
 
 
-def test_missing(smsa_en, chinese):
-    page = new_committee(smsa_en, "no-translation")
+def test_missing(organisation, chinese):
+    page = new_committee(organisation)
     assert state_of(page, chinese) == TranslationState.MISSING
     status = translation_statuses(Page.objects.filter(pk=page.pk))[0].statuses[0]
     assert status.page_id is None and status.edit_url is None
@@ -66,80 +68,80 @@ def test_missing(smsa_en, chinese):
     )
 
 
-def test_an_alias_is_not_a_translation(smsa_en, chinese):
-    page = new_committee(smsa_en, "aliased")
+def test_an_alias_is_not_a_translation(organisation, chinese):
+    page = new_committee(organisation)
     page.copy_for_translation(chinese, copy_parents=True, alias=True)
     assert page.get_translation(chinese).alias_of_id == page.pk
     assert state_of(page, chinese) == TranslationState.MISSING
 
 
-def test_draft_when_not_live(smsa_en, chinese):
-    zh = smsa_en.get_translation(chinese)
+def test_draft_when_not_live(organisation, chinese):
+    zh = organisation.get_translation(chinese)
     zh.unpublish()
-    assert state_of(smsa_en, chinese) == TranslationState.DRAFT
+    assert state_of(organisation, chinese) == TranslationState.DRAFT
 
 
-def test_draft_when_the_translation_has_unpublished_changes(smsa_en, chinese):
-    zh = smsa_en.get_translation(chinese)
+def test_draft_when_the_translation_has_unpublished_changes(organisation, chinese):
+    zh = organisation.get_translation(chinese)
     zh.title = "草稿"
     zh.save_revision()
-    assert state_of(smsa_en, chinese) == TranslationState.DRAFT
+    assert state_of(organisation, chinese) == TranslationState.DRAFT
 
 
-def test_draft_when_strings_were_translated_since_the_last_publish(smsa_en, chinese):
+def test_draft_when_strings_were_translated_since_the_last_publish(organisation, chinese):
     translated = StringTranslation.objects.filter(
-        locale=chinese, context__object_id=smsa_en.translation_key, context__path="summary"
+        locale=chinese, context__object_id=organisation.translation_key, context__path="summary"
     ).get()
     translated.data = "新的简介"
     translated.save()  # as the translation editor or a PO upload does
-    assert state_of(smsa_en, chinese) == TranslationState.DRAFT
+    assert state_of(organisation, chinese) == TranslationState.DRAFT
 
 
-def test_outdated_when_the_source_is_published_again(smsa_en, chinese):
-    smsa_en.summary = "Changed."
-    smsa_en.save_revision().publish()
-    assert state_of(smsa_en, chinese) == TranslationState.OUTDATED
-    status = translation_statuses(Page.objects.filter(pk=smsa_en.pk))[0].statuses[0]
+def test_outdated_when_the_source_is_published_again(organisation, chinese):
+    organisation.summary = "Changed."
+    organisation.save_revision().publish()
+    assert state_of(organisation, chinese) == TranslationState.OUTDATED
+    status = translation_statuses(Page.objects.filter(pk=organisation.pk))[0].statuses[0]
     source_id = Translation.objects.get(
-        source__object_id=smsa_en.translation_key, target_locale=chinese
+        source__object_id=organisation.translation_key, target_locale=chinese
     ).source_id
     assert status.sync_url == reverse("wagtail_localize:update_translations", args=[source_id])
 
 
-def test_an_english_draft_does_not_make_the_translation_outdated(smsa_en, chinese):
+def test_an_english_draft_does_not_make_the_translation_outdated(organisation, chinese):
     # wagtail-localize translates the live English content; a draft changes nothing yet.
-    smsa_en.summary = "Only a draft."
-    smsa_en.save_revision()
-    assert state_of(smsa_en, chinese) == TranslationState.UP_TO_DATE
+    organisation.summary = "Only a draft."
+    organisation.save_revision()
+    assert state_of(organisation, chinese) == TranslationState.UP_TO_DATE
 
 
-def test_outdated_when_synced_but_not_yet_rebuilt(smsa_en, chinese):
-    smsa_en.summary = "Changed."
-    smsa_en.save_revision().publish()
+def test_outdated_when_synced_but_not_yet_rebuilt(organisation, chinese):
+    organisation.summary = "Changed."
+    organisation.save_revision().publish()
     translation = Translation.objects.get(
-        source__object_id=smsa_en.translation_key, target_locale=chinese
+        source__object_id=organisation.translation_key, target_locale=chinese
     )
     translation.source.update_from_db()  # "Sync translated pages" without publishing
-    assert state_of(smsa_en, chinese) == TranslationState.OUTDATED
+    assert state_of(organisation, chinese) == TranslationState.OUTDATED
 
 
-def test_outdated_when_strings_lack_a_translation(smsa_en, chinese):
+def test_outdated_when_strings_lack_a_translation(organisation, chinese):
     StringTranslation.objects.filter(
-        locale=chinese, context__object_id=smsa_en.translation_key, context__path="summary"
+        locale=chinese, context__object_id=organisation.translation_key, context__path="summary"
     ).delete()
-    status = translation_statuses(Page.objects.filter(pk=smsa_en.pk))[0].statuses[0]
+    status = translation_statuses(Page.objects.filter(pk=organisation.pk))[0].statuses[0]
     assert (status.state, status.untranslated) == (TranslationState.OUTDATED, 1)
 
 
-def test_unmanaged_translation_compares_publish_dates(smsa_en, chinese):
+def test_unmanaged_translation_compares_publish_dates(organisation, chinese):
     # The translation was stopped ("edit the page directly"): no wagtail-localize bookkeeping.
-    Translation.objects.filter(source__object_id=smsa_en.translation_key).update(enabled=False)
-    zh = smsa_en.get_translation(chinese)
-    assert state_of(smsa_en, chinese) == TranslationState.UP_TO_DATE
-    smsa_en.save_revision().publish()
-    assert state_of(smsa_en, chinese) == TranslationState.OUTDATED
+    Translation.objects.filter(source__object_id=organisation.translation_key).update(enabled=False)
+    zh = organisation.get_translation(chinese)
+    assert state_of(organisation, chinese) == TranslationState.UP_TO_DATE
+    organisation.save_revision().publish()
+    assert state_of(organisation, chinese) == TranslationState.OUTDATED
     zh.save_revision().publish()
-    assert state_of(smsa_en, chinese) == TranslationState.UP_TO_DATE
+    assert state_of(organisation, chinese) == TranslationState.UP_TO_DATE
 
 
 def test_decide_state_order():
@@ -176,32 +178,32 @@ def test_decide_state_order():
 # --- the report --------------------------------------------------------------------------------
 
 
-def test_report_lists_every_state_with_links(admin_client, smsa_en, chinese):
-    missing = new_committee(smsa_en, "missing-one")
-    smsa_en.get_translation(chinese).specific.save_revision()  # draft
-    scome = CommitteePage.objects.child_of(smsa_en).get(acronym="SCOME")
-    scome.save_revision().publish()  # outdated
+def test_report_lists_every_state_with_links(admin_client, organisation, home_en, chinese):
+    missing = new_committee(organisation)
+    organisation.get_translation(chinese).specific.save_revision()  # draft
+    committee = CommitteePageFactory(parent=organisation)
+    translate(committee, chinese)
+    committee.save_revision().publish()  # outdated
 
     response = admin_client.get(reverse(REPORT))
     assert response.status_code == 200
     rows = report_rows(response)
     assert rows[missing.title] == {"zh-hans": TranslationState.MISSING}
-    assert rows[smsa_en.title] == {"zh-hans": TranslationState.DRAFT}
-    assert rows[scome.title] == {"zh-hans": TranslationState.OUTDATED}
-    home_title = Page.objects.get(locale=smsa_en.locale, depth=2).title
-    assert rows[home_title] == {"zh-hans": TranslationState.UP_TO_DATE}
+    assert rows[organisation.title] == {"zh-hans": TranslationState.DRAFT}
+    assert rows[committee.title] == {"zh-hans": TranslationState.OUTDATED}
+    assert rows[home_en.title] == {"zh-hans": TranslationState.UP_TO_DATE}
 
     html = response.content.decode()
     for state in TranslationState:
         assert f'data-state="{state.value}"' in html
     assert reverse("wagtailadmin_pages:edit", args=[missing.pk]) in html
-    assert reverse("wagtailadmin_pages:edit", args=[scome.get_translation(chinese).pk]) in html
+    assert reverse("wagtailadmin_pages:edit", args=[committee.get_translation(chinese).pk]) in html
     assert reverse("wagtail_localize:submit_page_translation", args=[missing.pk]) in html
     assert "/admin/localize/update/" in html  # "Sync" for the outdated one
 
 
-def test_report_filters(admin_client, smsa_en, chinese):
-    missing = new_committee(smsa_en, "filtered")
+def test_report_filters(admin_client, organisation, chinese):
+    missing = new_committee(organisation)
     everything = report_rows(admin_client.get(reverse(REPORT)))
 
     only_missing = report_rows(admin_client.get(reverse(REPORT), {"state": "missing"}))
@@ -236,7 +238,7 @@ def test_report_bad_filter_values_show_everything_with_an_error(admin_client, pa
         assert report_rows(response) == everything
 
 
-def test_report_query_count_does_not_grow_with_pages(admin_client, smsa_en, chinese):
+def test_report_query_count_does_not_grow_with_pages(admin_client, organisation, chinese):
     url = reverse(REPORT)
     admin_client.get(url)  # warm caches (content types, site root paths)
 
@@ -247,7 +249,7 @@ def test_report_query_count_does_not_grow_with_pages(admin_client, smsa_en, chin
 
     before = queries()
     for i in range(8):
-        page = new_committee(smsa_en, f"count-{i}", publish=i % 2 == 0)
+        page = new_committee(organisation, publish=i % 2 == 0)
         if i % 3 == 0:
             page.copy_for_translation(chinese, copy_parents=True)
     assert queries() == before

@@ -17,9 +17,10 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail_localize.models import StringTranslation, Translation
 
 from home.i18n.translation_status import TranslationState, state_of
-from organizations.models import CommitteePage, OrganizationIndexPage, OrganizationPage
+from organizations.models import CommitteePage, OrganizationPage
 from programs.models import PartnerInstitution
 from tests.admin_forms import page_edit_data
+from tests.factories import CommitteePageFactory, OrganizationPageFactory, translate
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 DEEPL = "wagtail_localize.machine_translators.deepl.DeepLTranslator"
@@ -104,9 +105,38 @@ def create_committee(client, parent: OrganizationPage, slug: str) -> CommitteePa
     return CommitteePage.objects.get(slug=slug, locale=parent.locale)
 
 
+# The organisation's English strings and their Chinese translations.
+ORGANISATION = {
+    "Association": "协会",
+    "A students' association.": "一个学生协会。",
+    "Suzhou": "苏州",
+    "1 Test Road, Suzhou": "苏州市测试路1号",
+    "What we do": "我们的工作",
+    "We organise exchanges.": "我们组织交流。",
+}
+
+
 @pytest.fixture
-def smsa_en(english) -> OrganizationPage:
-    return OrganizationPage.objects.get(acronym="SMSA", locale=english)
+def organisation(organization_index, chinese) -> OrganizationPage:
+    """An organisation page with text in several fields, wholly translated into Chinese."""
+    page = OrganizationPageFactory(
+        parent=organization_index,
+        title="Association",
+        summary="A students' association.",
+        city="Suzhou",
+        address="1 Test Road, Suzhou",
+        body__0__heading__text="What we do",
+        body__1__paragraph__value="<p>We organise exchanges.</p>",
+    )
+    translate(page, chinese, ORGANISATION)
+    return page
+
+
+def translated_committee(parent: OrganizationPage, chinese) -> CommitteePage:
+    """A committee of `parent` with its full name and focus translated into Chinese."""
+    page = CommitteePageFactory(parent=parent)
+    translate(page, chinese, {page.full_name: "常设委员会", page.focus: "委员会的工作。"})
+    return page
 
 
 @pytest.fixture
@@ -127,9 +157,9 @@ CHINESE_COMMITTEE = {
 
 
 def test_submit_translate_and_publish_a_new_page(
-    admin_client, client, django_capture_on_commit_callbacks, smsa_en, chinese
+    admin_client, client, django_capture_on_commit_callbacks, organisation, chinese
 ):
-    page = create_committee(admin_client, smsa_en, "committee-on-testing")
+    page = create_committee(admin_client, organisation, "committee-on-testing")
     assert page.live and not page.has_translation(chinese)
     assert state_of(page, chinese) == TranslationState.MISSING
 
@@ -194,13 +224,9 @@ def test_submit_translate_and_publish_a_new_page(
 
 
 def test_submit_with_subtree_translates_the_children(
-    admin_client, django_capture_on_commit_callbacks, english, chinese
+    admin_client, django_capture_on_commit_callbacks, organization_index, chinese
 ):
-    index = OrganizationIndexPage.objects.get(locale=english)
-    organisation = OrganizationPage(
-        title="Testing Society", slug="testing-society", kind="student_society", summary="Tests."
-    )
-    index.add_child(instance=organisation)
+    organisation = OrganizationPageFactory(parent=organization_index)
     organisation.save_revision().publish()
     committee = create_committee(admin_client, organisation, "testing-committee")
 
@@ -226,16 +252,21 @@ def test_submit_with_subtree_translates_the_children(
 
 
 def test_changed_source_is_outdated_and_sync_keeps_translated_segments(
-    admin_client, django_capture_on_commit_callbacks, smsa_en, chinese
+    admin_client, django_capture_on_commit_callbacks, organisation, chinese
 ):
-    page = smsa_en
+    page = organisation
     zh = page.get_translation(chinese)
     translation = translation_of(page, chinese)
     before = string_pairs(translation)
-    assert len(before) > 10  # title, summary, address, key figures, body blocks...
+    assert {"title", "slug", "summary", "city", "address"} <= {path for path, _ in before}
+    assert [text for path, text in before if path.startswith("body.")] == [
+        "What we do",
+        "We organise exchanges.",
+    ]
     assert untranslated_paths(translation) == set()
     assert state_of(page, chinese) == TranslationState.UP_TO_DATE
     old_zh_title, old_zh_address = zh.title, zh.address
+    assert (old_zh_title, old_zh_address) == ("协会", "苏州市测试路1号")
 
     # An editor changes the title and the summary and publishes.
     data = page_edit_data(admin_client, page)
@@ -287,10 +318,9 @@ def test_changed_source_is_outdated_and_sync_keeps_translated_segments(
 
 
 def test_sync_and_publish_immediately_leaves_changed_segments_to_translate(
-    admin_client, django_capture_on_commit_callbacks, smsa_en, chinese
+    admin_client, django_capture_on_commit_callbacks, organisation, chinese
 ):
-    page = CommitteePage.objects.child_of(smsa_en).exclude(focus="").first()
-    zh_full_name = page.get_translation(chinese).full_name
+    page = translated_committee(organisation, chinese)
     page.focus = "Another focus."
     page.save_revision().publish()
     translation = translation_of(page, chinese)
@@ -302,7 +332,7 @@ def test_sync_and_publish_immediately_leaves_changed_segments_to_translate(
 
     zh = page.get_translation(chinese)
     assert zh.live and zh.focus == "Another focus."  # falls back to English until translated
-    assert zh.full_name == zh_full_name
+    assert zh.full_name == "常设委员会"
     assert untranslated_paths(translation) == {"focus"}
     assert state_of(page, chinese) == TranslationState.OUTDATED
 
@@ -311,9 +341,9 @@ def test_sync_and_publish_immediately_leaves_changed_segments_to_translate(
 
 
 def test_po_download_and_upload_round_trip(
-    admin_client, django_capture_on_commit_callbacks, smsa_en, chinese
+    admin_client, django_capture_on_commit_callbacks, organisation, chinese
 ):
-    page = create_committee(admin_client, smsa_en, "po-committee")
+    page = create_committee(admin_client, organisation, "po-committee")
     with django_capture_on_commit_callbacks(execute=True):
         admin_client.post(
             reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
@@ -362,9 +392,9 @@ def test_po_download_and_upload_round_trip(
 
 
 def test_po_upload_for_another_translation_is_refused(
-    admin_client, django_capture_on_commit_callbacks, smsa_en, chinese
+    admin_client, django_capture_on_commit_callbacks, organisation, chinese
 ):
-    committees = CommitteePage.objects.child_of(smsa_en)[:2]
+    committees = [translated_committee(organisation, chinese) for _ in range(2)]
     first, second = (translation_of(page, chinese) for page in committees)
     po = first.export_po()
     for entry in po:
