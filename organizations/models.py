@@ -148,8 +148,7 @@ class OrganizationPage(Page):
         ]
     )
 
-    # The API's fields; other apps add theirs through ORGANIZATION_API_FIELDS_HOOK (read when
-    # the API asks, so apps registered later are included).
+    # Other apps add API fields through ORGANIZATION_API_FIELDS_HOOK, read when the API asks.
     @classproperty
     def api_fields(cls) -> list:
         return [
