@@ -4,9 +4,14 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from home.models import HomePage
-from organizations.models import OrganizationIndexPage
+from organizations.models import OrganizationIndexPage, OrganizationPage
 from programs.models import ProgramIndexPage
-from tests.factories import OrganizationIndexPageFactory, ProgramIndexPageFactory, translate
+from tests.factories import (
+    OrganizationIndexPageFactory,
+    OrganizationPageFactory,
+    ProgramIndexPageFactory,
+    translate,
+)
 
 
 @pytest.fixture(scope="session")
@@ -43,6 +48,14 @@ def organization_index(home_en, chinese) -> OrganizationIndexPage:
     index = OrganizationIndexPageFactory(parent=home_en)
     translate(index, chinese)
     return index
+
+
+@pytest.fixture
+def organisation(organization_index, chinese) -> OrganizationPage:
+    """An organisation page titled "Association" and its Chinese translation "协会"."""
+    page = OrganizationPageFactory(parent=organization_index, title="Association")
+    translate(page, chinese, {"Association": "协会"})
+    return page
 
 
 @pytest.fixture

@@ -10,8 +10,7 @@ from django.conf import settings
 from django.utils.http import urlencode
 from wagtail.models import Locale
 
-from organizations.models import OrganizationPage
-from tests.factories import CommitteePageFactory, OrganizationPageFactory, translate
+from tests.factories import CommitteePageFactory, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -226,14 +225,6 @@ def test_switch_is_get_only(client):
 
 
 # --- the switcher --------------------------------------------------------------------------
-
-
-@pytest.fixture
-def organisation(organization_index, chinese) -> OrganizationPage:
-    """An organisation page and its Chinese translation: a section with a title per language."""
-    page = OrganizationPageFactory(parent=organization_index, title="Association")
-    translate(page, chinese, {"Association": "协会"})
-    return page
 
 
 def test_switcher_on_translated_page_goes_through_the_switch_view(client, organisation, chinese):

@@ -104,14 +104,6 @@ def test_words_from_the_middle_of_chinese_bodies_find_the_page(client):
 
 
 @pytest.fixture
-def organisation(organization_index, chinese) -> OrganizationPage:
-    """An organisation page and its Chinese translation, to hang committees and histories on."""
-    page = OrganizationPageFactory(parent=organization_index)
-    translate(page, chinese)
-    return page
-
-
-@pytest.fixture
 def partner(chinese):
     """A partner institution with a Chinese name."""
     institution = PartnerInstitutionFactory(name="Quillfeather University", country="US")

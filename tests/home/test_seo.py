@@ -59,14 +59,6 @@ def sitemap(client) -> dict[str, dict]:
     return urls
 
 
-@pytest.fixture
-def organisation(organization_index, chinese) -> OrganizationPage:
-    """An organisation page and its Chinese translation."""
-    page = OrganizationPageFactory(parent=organization_index)
-    translate(page, chinese)
-    return page
-
-
 def translated_committee(organisation: OrganizationPage, chinese) -> CommitteePage:
     """A committee of a translated organisation, and its Chinese translation."""
     page = CommitteePageFactory(parent=organisation)

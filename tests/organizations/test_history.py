@@ -35,13 +35,6 @@ IN_DATE_ORDER = ["First exchanges", "First congress", "Joined the federation", "
 
 
 @pytest.fixture
-def organisation(organization_index, chinese):
-    page = OrganizationPageFactory(parent=organization_index, title="Association")
-    translate(page, chinese, {"Association": "协会"})
-    return page
-
-
-@pytest.fixture
 def history(organisation, chinese):
     """A timeline whose events link to the organisation, with its Chinese translation."""
     page = HistoryPageFactory(
