@@ -22,6 +22,7 @@ import threading
 import time
 import uuid
 from pathlib import Path
+from urllib.parse import quote
 
 import psycopg
 
@@ -66,12 +67,12 @@ def paths(env: dict[str, str]) -> list[str]:
         "print('\\n'.join(p.url for p in Page.objects.live().public().filter(depth__gt=1)))"
     )
     pages = manage_ok("shell", "-v", "0", "-c", listing, env=env).stdout.split()
-    return pages + [
+    return [quote(path, safe="/?=&*,.-_") for path in pages] + [
         "/api/v2/pages/?fields=*&limit=20",
         "/api/v2/pages/?locale=zh-hans&type=organizations.OrganizationPage&fields=*",
         "/api/v2/partners/?locale=zh-hans",
         "/en/search/?q=exchange",
-        "/zh-hans/search/?q=交流",
+        "/zh-hans/search/?q=" + quote("交流"),
         "/sitemap.xml",
         "/static/css/site.css",
     ]
@@ -98,7 +99,7 @@ def reader(urls: list[str], stop: threading.Event, results: list, lock: threadin
         url = random.choice(urls)
         started = time.perf_counter()
         try:
-            connection.request("GET", url.encode("utf-8").decode("latin-1"))
+            connection.request("GET", url)
             response = connection.getresponse()
             response.read()
             status = response.status
