@@ -160,7 +160,7 @@ def main() -> None:
         report(results, time.monotonic() - started, memory)
         print(f"pages published during the run: {outcome.get('published')}")
         fixtree = manage("fixtree", env=env, timeout=300)
-        print("fixtree:", (fixtree.stdout + fixtree.stderr).strip().splitlines()[-1])
+        print(f"fixtree (exit {fixtree.returncode}): {fixtree.stdout.strip().splitlines()[-1]}")
     finally:
         if server is not None:
             server.terminate()
