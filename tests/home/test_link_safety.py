@@ -75,13 +75,19 @@ def test_models_refuse_unsafe_websites(organization_index):
 
 
 @pytest.fixture
-def page_written_past_validation(organization_index, program_index):
-    """An importer's work: unsafe link targets stored straight through the ORM."""
-    page = OrganizationPageFactory(
+def page_with_button(organization_index) -> OrganizationPage:
+    """An organisation page whose body is one "Apply now" button to an external site."""
+    return OrganizationPageFactory(
         parent=organization_index,
         body__0__call_to_action__text="Apply now",
         body__0__call_to_action__url="https://example.org/apply",
     )
+
+
+@pytest.fixture
+def page_written_past_validation(page_with_button):
+    """An importer's work: unsafe link targets stored straight through the ORM."""
+    page = page_with_button
     body = page.body.raw_data
     body[0]["value"]["url"] = "javascript:alert('cta')"
     body.append({"type": "contact_card", "value": {"name": "Office", "website": "javascript:x"}})
@@ -114,12 +120,8 @@ def test_partner_website_written_past_validation_is_not_served(client):
 
 
 @pytest.fixture
-def cta_translation(organization_index, chinese):
-    page = OrganizationPageFactory(
-        parent=organization_index,
-        body__0__call_to_action__text="Apply now",
-        body__0__call_to_action__url="https://example.org/apply",
-    )
+def cta_translation(page_with_button, chinese):
+    page = page_with_button
     translate(page, chinese)
     translation = Translation.objects.get(
         source__object_id=page.translation_key, target_locale=chinese
