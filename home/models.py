@@ -10,6 +10,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BaseStreamBlock, KeyFigureBlock
 from .search.terms import bilingual_search_fields
+from .sections import HOME_PAGE_SECTIONS_HOOK, page_sections
 
 # Tabs every page type shares, so editors find things in the same place everywhere.
 PROMOTE_PANELS = Page.promote_panels
@@ -108,6 +109,12 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Apps add their boxes (news, events, open calls) without this app importing them.
+        context["extra_sections"] = page_sections(HOME_PAGE_SECTIONS_HOOK, self, request)
+        return context
 
 
 class SectionIndexPage(Page):

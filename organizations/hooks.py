@@ -1,18 +1,12 @@
-"""Extension point: other apps add sections to organisation pages without this app knowing them.
+"""Extension points: other apps add to organisation pages without this app knowing them.
 
-An app registers a function with `@hooks.register(ORGANIZATION_SECTIONS_HOOK)` that takes the
-organisation page and the request and returns None or a section dict:
-``{"title": str, "template": str, "items": iterable}``.
+Sections: a function registered with `@hooks.register(ORGANIZATION_SECTIONS_HOOK)` takes the
+organisation page and the request and returns None or a section dict (see `home.sections`).
 """
 
 from wagtail import hooks
 
 ORGANIZATION_SECTIONS_HOOK = "organization_page_sections"
-
-
-def organization_sections(page, request) -> list[dict]:
-    sections = (fn(page, request) for fn in hooks.get_hooks(ORGANIZATION_SECTIONS_HOOK))
-    return [section for section in sections if section]
 
 
 # Other apps add fields to organisation pages in the API the same way: a function registered

@@ -34,10 +34,11 @@ from home.models import SectionIndexPage, key_figures_field, tabbed
 from home.relations import children_by_parent, pointing_at
 from home.safe_urls import validate_safe_url
 from home.search.terms import bilingual_search_fields
+from home.sections import page_sections
 
 from . import api as org_api
 from .blocks import OrganizationStreamBlock, TimelineEventBlock, timeline_events
-from .hooks import organization_api_fields, organization_sections
+from .hooks import ORGANIZATION_SECTIONS_HOOK, organization_api_fields
 
 
 class OrganizationKind(models.TextChoices):
@@ -222,8 +223,7 @@ class OrganizationPage(Page):
         verbose_name = _("organisation")
 
     founded_display = PartialDateDisplay("founded")
-    # The date shown with this page in search results.
-    search_date = PartialDateDisplay("founded", _("Founded %(date)s"))
+    search_date = PartialDateDisplay("founded", _("Founded %(date)s"))  # in search results
 
     def __str__(self) -> str:
         return self.title
@@ -277,7 +277,7 @@ class OrganizationPage(Page):
         context["member_organizations"] = self.members_of([self])[self.pk]
         context["parent_organization"] = self.localized_parent_organization()
         # Other apps add their own sections (e.g. programmes) without this app importing them.
-        context["extra_sections"] = organization_sections(self, request)
+        context["extra_sections"] = page_sections(ORGANIZATION_SECTIONS_HOOK, self, request)
         return context
 
 
