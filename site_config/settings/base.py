@@ -214,7 +214,7 @@ PERMISSIONS_POLICY = {
 # Only the features an editor needs; anything else would be cleaned out at input anyway.
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
-        "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
+        "WIDGET": "home.rich_text.widgets.CheckedDraftailRichTextArea",
         "OPTIONS": {
             "features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
         },
