@@ -39,6 +39,7 @@ from home.sections import page_sections
 from . import api as org_api
 from .blocks import OrganizationStreamBlock, TimelineEventBlock, timeline_events
 from .hooks import ORGANIZATION_SECTIONS_HOOK, organization_api_fields
+from .structured_data import committee_node, organization_node
 
 
 class OrganizationKind(models.TextChoices):
@@ -254,6 +255,9 @@ class OrganizationPage(Page):
             parent = parent.parent_organization
         return False
 
+    def structured_data(self, request) -> dict:
+        return organization_node(self, request)
+
     def localized_parent_organization(self) -> "OrganizationPage | None":
         return localize(self.parent_organization, self.locale)
 
@@ -342,6 +346,9 @@ class CommitteePage(Page):
 
     class Meta:
         verbose_name = _("committee")
+
+    def structured_data(self, request) -> dict:
+        return committee_node(self, request)
 
 
 class HistoryPage(Page):

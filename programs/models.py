@@ -21,6 +21,7 @@ from home.safe_urls import validate_safe_url
 from home.search.terms import bilingual_search_fields
 
 from .blocks import ProgramStreamBlock
+from .structured_data import program_node
 
 
 class PartnerInstitution(TranslatableMixin, index.Indexed, models.Model):
@@ -244,6 +245,9 @@ class PartnerProgramPage(Page):
 
     def localized_host_organization(self):
         return localize(self.host_organization, self.locale)
+
+    def structured_data(self, request) -> dict:
+        return program_node(self, request)
 
     def localized_partners(self) -> list[PartnerInstitution]:
         rows = self.partners.select_related("institution__logo")

@@ -20,6 +20,7 @@ from home.i18n.alternates import head_links
 from home.i18n.links import localize, localized_live_pages
 from home.i18n.switcher import language_links
 from home.navigation import breadcrumb_trail, current_site, locale_home, menu_items
+from home.structured_data import json_ld_script, page_graph
 
 register = template.Library()
 
@@ -85,6 +86,15 @@ def breadcrumbs(context: template.Context) -> dict[str, Any]:
     request = context.get("request")
     page = _current_page(context)
     return {"request": request, "page": page, "ancestors": breadcrumb_trail(page, request)}
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context: template.Context) -> str:
+    """`{% structured_data %}`: the page's schema.org JSON-LD (see `home.structured_data`)."""
+    page = _current_page(context)
+    if page is None or page.pk is None:
+        return ""
+    return json_ld_script(page_graph(page, context.get("request")))
 
 
 @register.inclusion_tag("home/includes/language_switcher.html", takes_context=True)

@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 # Inline code the policy (script-src/style-src 'self', no 'unsafe-inline') would refuse. JSON
 # data islands (`type="application/json"`) are not executed, so they are allowed.
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", re.I)
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>", re.I)
 INLINE_STYLE = re.compile(r"<style\b|\sstyle=\"|\son[a-z]+=\"", re.I)
 
 
