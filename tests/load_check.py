@@ -159,8 +159,9 @@ def main() -> None:
         publisher.join()
         report(results, time.monotonic() - started, memory)
         print(f"pages published during the run: {outcome.get('published')}")
-        fixtree = manage("fixtree", env=env, timeout=300)
-        print(f"fixtree (exit {fixtree.returncode}): {fixtree.stdout.strip().splitlines()[-1]}")
+        fixtree = manage("fixtree", "--noinput", env=env, timeout=300)
+        print(f"fixtree (exit {fixtree.returncode}):")
+        print((fixtree.stdout + fixtree.stderr).strip() or "(no output)")
     finally:
         if server is not None:
             server.terminate()

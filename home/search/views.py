@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
+from django.urls import translate_url
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Locale, Page
 from wagtail.search import index
+from wagtail.search.backends.base import BaseSearchResults
 
 from .terms import HAN_RUN, TOKEN, bigrams, flatten_text, stem
 
@@ -71,26 +73,48 @@ def excerpt(text: str, pattern: re.Pattern | None, length: int = EXCERPT_LENGTH)
     return mark_safe(prefix + mark_matches(window, pattern) + suffix)
 
 
+def matching_pages(query: str, locale: Locale, specific: bool = False) -> BaseSearchResults:
+    """Live, public pages of `locale` with every word of `query`."""
+    pages = Page.objects.live().public().filter(locale=locale)
+    return (pages.specific() if specific else pages).search(query, operator="and")
+
+
+@dataclass
+class OtherLanguageResults:
+    locale: Locale
+    count: int
+    url: str
+
+
+def other_language_results(request: HttpRequest, query: str) -> list[OtherLanguageResults]:
+    """Where a search found nothing, what it finds in the site's other languages (a Chinese
+    word searched on the English site), with links to those results."""
+    found = []
+    for locale in Locale.objects.exclude(pk=Locale.get_active().pk):
+        count = matching_pages(query, locale).count()
+        if count:
+            url = translate_url(request.get_full_path(), locale.language_code)
+            found.append(OtherLanguageResults(locale, count, url))
+    return found
+
+
 def search(request: HttpRequest) -> TemplateResponse:
     query = request.GET.get("q", "").replace("\x00", "").strip()
     results_page = None
     results: list[SearchResult] = []
+    elsewhere: list[OtherLanguageResults] = []
     if query:
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .specific()
-            .search(query, operator="and")
-        )
+        pages = matching_pages(query, Locale.get_active(), specific=True)
         results_page = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         pattern = highlight_pattern(query)
         results = [
             SearchResult(page, mark_matches(page.title, pattern), excerpt(page_text(page), pattern))
             for page in results_page
         ]
+        if not results:
+            elsewhere = other_language_results(request, query)
     return TemplateResponse(
         request,
         "home/search_results.html",
-        {"query": query, "results": results, "results_page": results_page},
+        {"query": query, "results": results, "results_page": results_page, "elsewhere": elsewhere},
     )

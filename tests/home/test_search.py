@@ -5,7 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from home.dates import DatePrecision
 from organizations.models import CommitteePage, HistoryPage, OrganizationKind, OrganizationPage
@@ -247,6 +247,41 @@ def test_nothing_found_says_so_in_the_visitors_language(client, language, messag
     response = client.get(f"/{language}/search/", {"q": "zzzyxq"})
     assert response.status_code == 200
     assert message in response.content.decode()
+
+
+ELSEWHERE = re.compile(
+    r'<p class="search-elsewhere" lang="([^"]+)"><a href="([^"]+)" hreflang="[^"]+">([^<]+)</a>'
+)
+
+
+@pytest.fixture
+def quokka_society(organization_index, chinese) -> OrganizationPage:
+    page = OrganizationPageFactory(parent=organization_index, title="Quokka Society")
+    translate(page, chinese, {"Quokka Society": "短尾矮袋鼠协会"})
+    return page
+
+
+@pytest.mark.parametrize(
+    "language,query,other,text",
+    [
+        ("en", "短尾矮袋鼠", "zh-hans", "在简体中文版中找到 1 条结果"),
+        ("zh-hans", "quokka", "en", "1 result in English"),
+    ],
+)
+def test_nothing_found_points_to_results_in_the_other_language(
+    client, quokka_society, language, query, other, text
+):
+    html = search_page(client, language, query)
+    assert urls_in(html) == []
+    [(lang, url, link)] = ELSEWHERE.findall(html)
+    assert (lang, link) == (other, text)
+    assert url.startswith(f"/{other}/search/?q=")
+    expected = quokka_society.get_translation(Locale.objects.get(language_code=other))
+    assert urls_in(client.get(url).content.decode()) == [expected.url]
+
+
+def test_nothing_anywhere_points_nowhere(client, quokka_society):
+    assert ELSEWHERE.findall(search_page(client, "en", "zzzyxq")) == []
 
 
 def test_search_page_works_without_javascript(client):
