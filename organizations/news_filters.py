@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 from django.apps import apps
 from django.db.models import QuerySet
@@ -12,13 +13,16 @@ from wagtail.models import Page
 
 from home.api.filters import INTEGER, MAX_INTEGER
 
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
 
 def iso_date_parameter(query, name: str) -> datetime.date | None:
     value = query.get(name)
     if value is None:
         return None
     try:
-        return datetime.date.fromisoformat(value) if len(value) == 10 else None
+        if ISO_DATE.fullmatch(value):  # not fromisoformat's other forms (20170501, 2017-W18-1)
+            return datetime.date.fromisoformat(value)
     except ValueError:
         pass
     raise BadRequestError(f"{name} must be a date as YYYY-MM-DD, e.g. 2017-05-01")

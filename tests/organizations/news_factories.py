@@ -1,0 +1,57 @@
+"""Factories and fixtures for the news tests: a news section of its own (the demo's is taken
+away, so counts and orders are the test's), articles built in it."""
+
+import datetime
+
+import factory
+import pytest
+import wagtail_factories
+from wagtail.models import Page
+
+from organizations.models import NewsArticlePage, NewsArticleTopic, NewsIndexPage
+from tests.factories import OrganizationStreamFactory, english_home, translate
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "News"
+    slug = "news"
+    parent = factory.LazyFunction(english_home)
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsArticlePageFactory(wagtail_factories.PageFactory):
+    """Topics as `topic_codes=["research", …]`."""
+
+    title = factory.Sequence(lambda n: f"Article {n}")
+    parent = factory.SubFactory(NewsIndexPageFactory)
+    date = factory.Sequence(lambda n: datetime.date(2017, 1, 1) + datetime.timedelta(days=n))
+    summary = factory.LazyAttribute(lambda page: f"Summary of {page.title}.")
+    body = wagtail_factories.StreamFieldFactory(OrganizationStreamFactory)
+    topics = factory.LazyAttribute(
+        lambda page: [
+            NewsArticleTopic(topic=code, sort_order=position)
+            for position, code in enumerate(page.topic_codes)
+        ]
+    )
+
+    class Params:
+        topic_codes: tuple = ()
+
+    class Meta:
+        model = NewsArticlePage
+
+
+@pytest.fixture
+def news_index(home_en, chinese) -> NewsIndexPage:
+    """An empty news section "News" / "新闻" under each home page, instead of the demo's."""
+    for page in NewsIndexPage.objects.order_by("-locale_id"):
+        Page.objects.get(pk=page.pk).delete()
+    index = NewsIndexPageFactory(parent=home_en)
+    translate(index, chinese, {"News": "新闻"})
+    return index
+
+
+def articles(index: NewsIndexPage, count: int, **kwargs) -> list[NewsArticlePage]:
+    return [NewsArticlePageFactory(parent=index, **kwargs) for _ in range(count)]
