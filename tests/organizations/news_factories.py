@@ -6,6 +6,8 @@ import datetime
 import factory
 import pytest
 import wagtail_factories
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
 from organizations.models import NewsArticlePage, NewsArticleTopic, NewsIndexPage
@@ -55,3 +57,33 @@ def news_index(home_en, chinese) -> NewsIndexPage:
 
 def articles(index: NewsIndexPage, count: int, **kwargs) -> list[NewsArticlePage]:
     return [NewsArticlePageFactory(parent=index, **kwargs) for _ in range(count)]
+
+
+@pytest.fixture
+def image(db) -> Image:
+    return Image.objects.create(title="Photo", file=get_test_image_file(size=(800, 600)))
+
+
+@pytest.fixture
+def published_article(news_index, organisation, chinese, image) -> NewsArticlePage:
+    """An article by "Association" with an image and two topics, and its Chinese translation."""
+    article = NewsArticlePageFactory(
+        parent=news_index,
+        title="Thirty years",
+        date=datetime.date(2017, 5, 1),
+        organization=organisation,
+        summary="The association turns thirty.",
+        image=image,
+        image_alt="Members on stage",
+        topic_codes=["anniversary", "research"],
+    )
+    translate(
+        article,
+        chinese,
+        {
+            "Thirty years": "三十年",
+            "The association turns thirty.": "协会成立三十周年。",
+            "Members on stage": "台上的会员",
+        },
+    )
+    return article

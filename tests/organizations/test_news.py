@@ -9,8 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from wagtail.images.tests.utils import get_test_image_file
-from wagtail.images.models import Image
 from wagtail.models import PageViewRestriction
 
 from home.models import HomePage
@@ -18,49 +16,13 @@ from organizations.models import (
     NewsArticlePage,
     NewsIndexPage,
     OrganizationIndexPage,
-    OrganizationPage,
 )
 from tests.admin_forms import page_edit_data
+from tests.factories import translate
 from tests.html import api_detail, main_html
-from tests.organizations.news_factories import (  # noqa: F401 (fixture)
-    NewsArticlePageFactory,
-    articles,
-    news_index,
-)
+from tests.organizations.news_factories import NewsArticlePageFactory, articles
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def image(db) -> Image:
-    return Image.objects.create(title="Photo", file=get_test_image_file(size=(800, 600)))
-
-
-@pytest.fixture
-def published_article(news_index, organisation, chinese, image) -> NewsArticlePage:
-    """An article by "Association" with an image and two topics, and its Chinese translation."""
-    from tests.factories import translate
-
-    article = NewsArticlePageFactory(
-        parent=news_index,
-        title="Thirty years",
-        date=datetime.date(2017, 5, 1),
-        organization=organisation,
-        summary="The association turns thirty.",
-        image=image,
-        image_alt="Members on stage",
-        topic_codes=["anniversary", "research"],
-    )
-    translate(
-        article,
-        chinese,
-        {
-            "Thirty years": "三十年",
-            "The association turns thirty.": "协会成立三十周年。",
-            "Members on stage": "台上的会员",
-        },
-    )
-    return article
 
 
 # -- where editors find the page types ----------------------------------------------------
@@ -342,8 +304,6 @@ def titles(data: dict) -> set[str]:
 
 
 def test_api_filters(client, news_index, organisation, chinese):
-    from tests.factories import translate
-
     early = NewsArticlePageFactory(parent=news_index, date=datetime.date(2015, 3, 1))
     late = NewsArticlePageFactory(
         parent=news_index,
