@@ -7,6 +7,7 @@ the API's extras in `api.py`, the boxes on other pages in `wagtail_hooks.py`."""
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
@@ -72,29 +73,22 @@ def news_articles(locale: Locale | None = None) -> models.QuerySet:
 
 def with_publishers(articles: Iterable[NewsArticlePage]) -> list[NewsArticlePage]:
     """`articles` with `publisher` set: the live, public organisation page in each article's
-    language (translations store the source-language page), else the one chosen, else None.
-    Two queries whatever the number of articles."""
+    language (translations store the source-language page), else the one chosen if it is live
+    and public, else None. A fixed number of queries whatever the number of articles."""
     from .models import OrganizationPage
 
     articles = list(articles)
     ids = {article.organization_id for article in articles if article.organization_id}
-    found: dict[int, dict] = {}
-    if ids:
-        keys = OrganizationPage.objects.filter(pk__in=ids).values("translation_key")
-        by_key: dict = {}
-        for organization in (
-            OrganizationPage.objects.live().public().filter(translation_key__in=keys)
-        ):
-            by_key.setdefault(organization.translation_key, {})[organization.locale_id] = (
-                organization
-            )
-        for versions in by_key.values():
-            for organization in versions.values():
-                found[organization.pk] = versions
+    key_of = dict(OrganizationPage.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
+    versions: dict = defaultdict(dict)  # translation key: {locale id: organisation}
+    if key_of:
+        shown = OrganizationPage.objects.live().public()
+        for organization in shown.filter(translation_key__in=set(key_of.values())):
+            versions[organization.translation_key][organization.locale_id] = organization
     for article in articles:
-        versions = found.get(article.organization_id, {})
-        chosen = next((o for o in versions.values() if o.pk == article.organization_id), None)
-        article.publisher = versions.get(article.locale_id, chosen)
+        found = versions.get(key_of.get(article.organization_id), {})
+        chosen = next((o for o in found.values() if o.pk == article.organization_id), None)
+        article.publisher = found.get(article.locale_id, chosen)
     return articles
 
 
