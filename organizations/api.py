@@ -8,7 +8,7 @@ from django.apps import apps
 from wagtail.models import Page
 
 from home.api.fields import in_language
-from home.api.resolver import Resolver
+from home.api.resolver import Resolver, get_resolver
 from home.dates import format_partial_date
 from home.relations import children_by_parent
 
@@ -66,4 +66,33 @@ def events_representation(
             "link": resolver.page_ref(event["link"], locale_id),
         }
         for event in history.sorted_events(from_year, to_year)
+    ]
+
+
+# -- news ---------------------------------------------------------------------------------
+
+
+def prime_topics(articles: list, resolver: Resolver) -> None:
+    """One query for the topics of all `articles` of a response."""
+    model = apps.get_model("organizations", "NewsArticleTopic")
+    rows = model.objects.filter(page_id__in=[article.pk for article in articles])
+    store = resolver.store.setdefault(prime_topics, {})
+    for article in articles:
+        store.setdefault(article.pk, [])
+    for row in rows.order_by("sort_order", "pk"):
+        if row.topic not in store[row.page_id]:
+            store[row.page_id].append(row.topic)
+
+
+def topics_representation(article: Any, context: dict) -> list[dict]:
+    """`[{code, label}]`, the label in the article's language."""
+    from .news import topic_label
+
+    resolver = get_resolver(context)
+    if article.pk not in resolver.store.get(prime_topics, {}):
+        prime_topics([article], resolver)
+    code = resolver.locale_code(article.locale_id)
+    return [
+        {"code": topic, "label": in_language(code, lambda t=topic: topic_label(t))}
+        for topic in resolver.store[prime_topics][article.pk]
     ]

@@ -39,6 +39,7 @@ from home.sections import page_sections
 from . import api as org_api
 from .blocks import OrganizationStreamBlock, TimelineEventBlock, timeline_events
 from .hooks import ORGANIZATION_SECTIONS_HOOK, organization_api_fields
+from .news import NewsArticlePage, NewsArticleTopic, NewsIndexPage, NewsTopic  # noqa: F401
 from .structured_data import committee_node, organization_node
 
 
@@ -245,8 +246,7 @@ class OrganizationPage(Page):
             raise ValidationError(errors)
 
     def _parent_chain_reaches_self(self) -> bool:
-        # Compare translation keys: a translation of this page is this organisation too.
-        seen = set()
+        seen = set()  # by translation key: a translation of this page is this organisation too
         parent = self.parent_organization
         while parent is not None and parent.pk not in seen:
             if parent.translation_key == self.translation_key:

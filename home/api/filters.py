@@ -9,6 +9,7 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2 import filters
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
@@ -86,8 +87,9 @@ class FieldsFilter(filters.FieldsFilter):
     """Wagtail's `?<field>=value` filters, with integers bounded and bad values a 400."""
 
     def filter_queryset(self, request, queryset, view):
-        # Parameters a view filters on its own terms (e.g. partners' `country`) are left alone.
-        own = set(getattr(view, "own_filters", ()))
+        # Parameters a view or a page type filters on its own terms (e.g. partners' `country`,
+        # news' `organization`) are left alone.
+        own = set(getattr(view, "own_filters", ())) | set(model_filter_parameters(queryset.model))
         names = set(view.get_available_fields(queryset.model, db_fields_only=True)) - own
         if own:
             query = request.GET.copy()
@@ -125,14 +127,39 @@ class LocaleFilter(filters.LocaleFilter):
         return queryset
 
 
+def model_filter_parameters(model: type) -> tuple[str, ...]:
+    """The listing parameters a model filters on itself: `api_filter_parameters` on the model,
+    applied by its classmethod `api_filter(queryset, query)` (which raises BadRequestError on a
+    bad value). Apps add filters this way without this module knowing them."""
+    return tuple(getattr(model, "api_filter_parameters", ()))
+
+
+class ModelFilter(BaseFilterBackend):
+    """Listings of one type (`type=…`) filtered by the parameters that type declares."""
+
+    def filter_queryset(self, request, queryset, view):
+        parameters = model_filter_parameters(queryset.model)
+        if view.action != "listing_view" or not any(name in request.GET for name in parameters):
+            return queryset
+        child_of = getattr(queryset, "_filtered_by_child_of", None)
+        queryset = queryset.model.api_filter(queryset, request.GET)
+        if child_of:
+            queryset._filtered_by_child_of = child_of
+        return queryset
+
+
 def with_search_filter(backends: list) -> list:
-    """`backends` with Wagtail's search, fields and locale filters replaced by ours."""
+    """`backends` with Wagtail's search, fields and locale filters replaced by ours, and the
+    page types' own filters (`ModelFilter`) after the field filters."""
     replacements = {
         filters.SearchFilter: SearchFilter,
         filters.FieldsFilter: FieldsFilter,
         filters.LocaleFilter: LocaleFilter,
     }
-    return [replacements.get(backend, backend) for backend in backends]
+    result = [replacements.get(backend, backend) for backend in backends]
+    if FieldsFilter in result:
+        result.insert(result.index(FieldsFilter) + 1, ModelFilter)
+    return result
 
 
 def requested_locale(request, resolver: Resolver) -> Locale | None:

@@ -46,6 +46,7 @@ from .filters import (
     MAX_INTEGER,
     StrictPagination,
     check_parameters,
+    model_filter_parameters,
     requested_locale,
     with_search_filter,
 )
@@ -208,6 +209,13 @@ class PagesAPIViewSet(StrictAPIMixin, views.PagesAPIViewSet):
     def get_queryset(self):
         # With `type=`, upstream starts a new queryset of that model: join the locale again.
         return super().get_queryset().select_related("locale")
+
+    def check_query_parameters(self, queryset):
+        # A page type's own filters (see home/api/filters.py `ModelFilter`) are known parameters.
+        own = set(model_filter_parameters(queryset.model))
+        if own:
+            self.known_query_parameters = self.known_query_parameters | own
+        super().check_query_parameters(queryset)
 
     @classmethod
     def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):

@@ -20,6 +20,7 @@ from home.i18n.alternates import head_links
 from home.i18n.links import localize, localized_live_pages
 from home.i18n.switcher import language_links
 from home.navigation import breadcrumb_trail, current_site, locale_home, menu_items
+from home.sections import head_links as extra_links
 from home.structured_data import json_ld_script, page_graph
 
 register = template.Library()
@@ -119,6 +120,13 @@ def alternate_links(context: template.Context) -> dict[str, Any]:
     """
     canonical, alternates = head_links(_current_page(context), context.get("request"))
     return {"canonical": canonical, "alternates": alternates}
+
+
+@register.inclusion_tag("home/includes/head_links.html", takes_context=True)
+def extra_head_links(context: template.Context) -> dict[str, Any]:
+    """`{% extra_head_links %}` in `<head>`: links other apps add for the language shown, e.g.
+    news feeds (see `home.sections.HEAD_LINKS_HOOK`)."""
+    return {"links": extra_links(current_locale(context), context.get("request"))}
 
 
 @register.inclusion_tag("home/includes/site_footer.html", takes_context=True)

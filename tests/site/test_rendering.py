@@ -18,6 +18,8 @@ PAGE_TYPES = {
     "OrganizationPage",
     "CommitteePage",
     "HistoryPage",
+    "NewsIndexPage",
+    "NewsArticlePage",
     "ProgramIndexPage",
     "PartnerProgramPage",
 }

@@ -1,0 +1,47 @@
+"""What this app adds to other pages: the news boxes on the home page and on organisation
+pages, and the news feeds in the `<head>` of every page."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from home.sections import HEAD_LINKS_HOOK, HOME_PAGE_SECTIONS_HOOK
+
+from .feeds import feed_links, news_index_for
+from .hooks import ORGANIZATION_SECTIONS_HOOK
+from .news import news_articles, with_publishers
+
+# How many articles the boxes show.
+LATEST_NEWS = 3
+
+
+@hooks.register(HOME_PAGE_SECTIONS_HOOK)
+def latest_news_section(page, request) -> dict | None:
+    """ "Latest news" on the home page: the newest articles of its language."""
+    articles = with_publishers(news_articles(page.locale).descendant_of(page)[:LATEST_NEWS])
+    if not articles:
+        return None
+    return {
+        "title": _("Latest news"),
+        "template": "organizations/includes/news_list.html",
+        "items": articles,
+        "more": news_index_for(page.locale, request),
+    }
+
+
+@hooks.register(ORGANIZATION_SECTIONS_HOOK)
+def organization_news_section(page, request) -> dict | None:
+    """ "News" on an organisation's page: what it published, in the page's language."""
+    articles = news_articles(page.locale).filter(organization__translation_key=page.translation_key)
+    articles = with_publishers(articles[:LATEST_NEWS])
+    if not articles:
+        return None
+    return {
+        "title": _("News"),
+        "template": "organizations/includes/news_list.html",
+        "items": articles,
+    }
+
+
+@hooks.register(HEAD_LINKS_HOOK)
+def news_feed_links(locale, request) -> list[dict]:
+    return feed_links(locale, request)
