@@ -199,25 +199,14 @@ class EventPage(RoutablePageMixin, Page):
     )
     body = StreamField(ProgramStreamBlock(), blank=True)
 
+    # Not text: the same in every language, so translations never go "outdated" over them.
     override_translatable_fields = [
         SynchronizedField(name)
         for name in (
-            "start_date",
-            "date_precision",
-            "end_date",
-            "start_time",
-            "end_time",
-            "time_zone",
-            "status",
-            "online",
-            "online_url",
-            "country",
-            "host_organization",
-            "host_institution",
-            "program",
-            "registration_url",
-            "registration_deadline",
-        )
+            "start_date date_precision end_date start_time end_time time_zone status online "
+            "online_url country host_organization host_institution program registration_url "
+            "registration_deadline"
+        ).split()
     ]
 
     search_fields = bilingual_search_fields(
