@@ -37,6 +37,8 @@ from home.safe_urls import validate_safe_url
 from home.search.terms import bilingual_search_fields
 
 from .blocks import ProgramStreamBlock
+from .calendar import calendar_response, event_calendar, section_calendar
+from .event_display import event_when, structured_data
 
 EVENTS_PER_PAGE = 12
 TIME_ZONE_CHOICES = [("", "---------")] + [
@@ -104,8 +106,6 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     # Not "calendar.ics": Wagtail serves page paths of letters, digits, "-" and "_" only.
     @path("calendar/")
     def calendar_view(self, request: HttpRequest) -> HttpResponse:
-        from .calendar import calendar_response, section_calendar
-
         return calendar_response(section_calendar(self, request), "calendar.ics")
 
 
@@ -202,7 +202,7 @@ class EventPage(RoutablePageMixin, Page):
     # Not text: the same in every language, so translations never go "outdated" over them.
     override_translatable_fields = [
         SynchronizedField(name)
-        for name in (
+        for name in (  # noqa: SIM905 (one string: fifteen lines shorter)
             "start_date date_precision end_date start_time end_time time_zone status online "
             "online_url country host_organization host_institution program registration_url "
             "registration_deadline"
@@ -270,6 +270,11 @@ class EventPage(RoutablePageMixin, Page):
         verbose_name_plural = _("events")
 
     # -- when
+
+    @property
+    def search_date(self) -> str:
+        """The date shown with this page in search results."""
+        return event_when(self)["text"]
 
     @property
     def is_dated(self) -> bool:
@@ -372,21 +377,22 @@ class EventPage(RoutablePageMixin, Page):
 
     @path("calendar/")
     def ics_view(self, request: HttpRequest) -> HttpResponse:
-        from .calendar import calendar_response, event_calendar
-
         if not self.is_dated:
             raise Http404("This event's day is not known.")
         return calendar_response(event_calendar(self, request), "event.ics")
 
     def structured_data(self, request: HttpRequest) -> dict:
-        from .event_display import structured_data
-
         return structured_data(self, request)
 
     @classmethod
-    def of(cls, key_field: str, pages: list[Page], limit: int = 5) -> dict[int, list[EventPage]]:
-        """Upcoming events whose `key_field` (organiser or programme) is one of `pages`, in
-        each page's language, soonest first: {page id: [events]}, one query."""
-        visible = cls.objects.live().public().filter(last_day__gte=timezone.localdate())
-        found = pointing_at(visible.order_by("start_date", "pk"), pages, key_field)
-        return {pk: events[:limit] for pk, events in found.items()}
+    def of(cls, key_field: str, pages: list[Page], limit: int = 6) -> dict[int, list[EventPage]]:
+        """Events whose `key_field` (organiser or programme) is one of `pages`, in each page's
+        language: upcoming ones soonest first, then past ones latest first. One query."""
+        today = timezone.localdate()
+        found = pointing_at(cls.objects.live().public(), pages, key_field)
+
+        def order(event: EventPage) -> tuple:
+            past = event.is_past(today)
+            return past, (-1 if past else 1) * event.start_date.toordinal(), event.pk
+
+        return {pk: sorted(events, key=order)[:limit] for pk, events in found.items()}

@@ -146,19 +146,15 @@ class CallsAPIFilter(BaseFilterBackend):
 
 
 class OnePageTypeMixin:
-    """The pages endpoint narrowed to `model`, with `own_filters` read by `extra_filter`."""
+    """The pages endpoint narrowed to `model`; its `own_filters` are read by its first filter
+    backend (first: the search, last, turns the queryset into search results)."""
 
     own_filters: tuple[str, ...] = ()
-    extra_filter: type[BaseFilterBackend]
 
     def get_queryset(self):
         return self.model.objects.filter(
             pk__in=self.get_base_queryset().values("pk")
         ).select_related("locale")
-
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        return self.extra_filter().filter_queryset(self.request, queryset, self)
 
 
 def one_page_type_endpoint(model: type[Page], parameters: tuple[str, ...], backend) -> type:
@@ -168,7 +164,7 @@ def one_page_type_endpoint(model: type[Page], parameters: tuple[str, ...], backe
         {
             "model": model,
             "own_filters": parameters,
-            "extra_filter": backend,
+            "filter_backends": [backend, *PagesAPIViewSet.filter_backends],
             "known_query_parameters": PagesAPIViewSet.known_query_parameters.union(parameters)
             - {"type"},
         },

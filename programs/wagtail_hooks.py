@@ -44,12 +44,12 @@ def hosted_programs_section(page, request) -> dict | None:
 
 @hooks.register(ORGANIZATION_SECTIONS_HOOK)
 def organised_events_section(page, request) -> dict | None:
-    """Upcoming events an organisation organises, on its page."""
+    """Events an organisation organises, on its page: upcoming first, then past ones."""
     events = EventPage.of("host_organization", [page])[page.pk]
     if not events:
         return None
     return {
-        "title": _("Upcoming events"),
+        "title": _("Events"),
         "template": "programs/includes/event_list.html",
         "items": events,
     }

@@ -339,3 +339,44 @@ def test_demo_events_in_both_languages(client):
     assert meeting.date_precision == "year" and meeting.host_institution.short_name == "SUMC"
     zh = meeting.get_translations().get()
     assert zh.title == "第十二届东西方联盟年会" and zh.city == "汕头"
+
+
+def test_editors_find_events_only_in_the_event_section(admin_client, event_index, program_index):
+    response = admin_client.get(reverse("wagtailadmin_pages:add_subpage", args=[event_index.pk]))
+    assert response.status_code == 302 and "/programs/eventpage/" in response["Location"]
+    response = admin_client.get(reverse("wagtailadmin_pages:add_subpage", args=[program_index.pk]))
+    assert "eventpage" not in response.content.decode()
+
+
+def test_admin_preview_of_an_event_and_its_section(admin_client, add_event, event_index):
+    event = add_event("Previewed", start_date=SUMMER)
+    for page in (event, event_index):
+        url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+        data = page_edit_data(admin_client, page) | {"title": "Preview title"}
+        assert admin_client.post(url, data).json()["is_valid"]
+        response = admin_client.get(url)
+        assert response.status_code == 200 and "Preview title" in response.content.decode()
+
+
+def test_home_box_links_to_the_section_and_search_shows_dates(client, add_event, home_en):
+    event = add_event("Soon", start_date=SUMMER)
+    html = client.get(home_en.url).content.decode()
+    assert "All events" in html
+    assert event.search_date == "15 June 2031"
+
+
+def test_demo_organisation_pages_list_their_past_meetings(client, english):
+    from organizations.models import OrganizationPage
+
+    alliance = OrganizationPage.objects.get(slug="east-west-alliance", locale=english)
+    html = main_html(client, alliance)
+    assert "12th East-West Alliance annual meeting" in html
+    assert html.index("12th East-West") < html.index("9th East-West")  # latest first
+    assert "第十二届东西方联盟年会" in main_html(client, alliance.get_translations().get())
+
+
+def test_api_search_with_event_filters(client, add_event):
+    add_event("Telemedicine day", start_date=days(3))
+    response = client.get("/api/v2/events/?upcoming=true&search=Telemedicine&locale=en")
+    assert response.status_code == 200
+    assert [item["title"] for item in response.json()["items"]] == ["Telemedicine day"]

@@ -20,6 +20,8 @@ PAGE_TYPES = {
     "HistoryPage",
     "ProgramIndexPage",
     "PartnerProgramPage",
+    "EventIndexPage",
+    "EventPage",
 }
 
 
