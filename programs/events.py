@@ -1,10 +1,7 @@
-"""Events: congresses, annual meetings, symposiums. Each has a day (or a stretch of days), and
-optionally times in the time zone of the place where it happens, so that a meeting in Shantou
-and a congress in Bucharest both show their local time and stand for the right instant.
-
-Dates from old records are often known only to the year: `date_precision` says so, and such
-events are shown as "2011" and left out of calendars (a calendar needs a day).
-"""
+"""Events: congresses, annual meetings, symposiums. Days, and optionally times in the zone of
+the venue, so that Shantou and Bucharest both show their local time at the right instant.
+Old dates known only to the year say so (`date_precision`): shown as "2011", left out of
+calendars (a calendar needs a day)."""
 
 from __future__ import annotations
 
@@ -217,7 +214,10 @@ class EventPage(RoutablePageMixin, Page):
             index.SearchField("city"),
             index.SearchField("body"),
             index.FilterField("start_date"),
+            index.FilterField("last_day"),
             index.FilterField("status"),
+            index.FilterField("host_organization"),
+            index.FilterField("program"),
         ]
     )
 

@@ -102,9 +102,10 @@ def page_id_parameter(request, name: str) -> int | None:
 
 def related_to(queryset: models.QuerySet, field: str, page_id: int) -> models.QuerySet:
     """Pages whose `field` is page `page_id` or a translation of it (translations keep the
-    source-language page in their foreign keys)."""
+    source-language page in their foreign keys). Ids, not a join: searches can filter on them."""
     key = Page.objects.filter(pk=page_id).values("translation_key")
-    return queryset.filter(**{f"{field}__translation_key__in": key})
+    ids = list(Page.objects.filter(translation_key__in=key).values_list("pk", flat=True))
+    return queryset.filter(**{f"{field}__in": ids})
 
 
 class EventFilter(BaseFilterBackend):
@@ -128,7 +129,7 @@ class EventFilter(BaseFilterBackend):
             page_id = page_id_parameter(request, name)
             if page_id is not None:
                 queryset = related_to(queryset, field, page_id)
-        if "order" not in request.GET:
+        if "order" not in request.GET and "search" not in request.GET:
             # Upcoming soonest first; past ones latest first.
             order = ("-start_date", "-pk") if upcoming == "false" else ("start_date", "pk")
             queryset = queryset.order_by(*order)

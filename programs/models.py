@@ -149,6 +149,8 @@ class PartnerProgramPage(Page):
             index.SearchField("eligibility"),
             index.SearchField("body"),
             index.FilterField("kind"),
+            index.FilterField("application_opens"),
+            index.FilterField("application_deadline"),
             index.RelatedFields("partners", [index.SearchField("partner_name")]),
         ]
     )

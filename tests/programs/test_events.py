@@ -377,6 +377,17 @@ def test_demo_organisation_pages_list_their_past_meetings(client, english):
 
 def test_api_search_with_event_filters(client, add_event):
     add_event("Telemedicine day", start_date=days(3))
-    response = client.get("/api/v2/events/?upcoming=true&search=Telemedicine&locale=en")
-    assert response.status_code == 200
+    for query in ("upcoming=true", "upcoming=false", f"starts_after={days(1)}"):
+        response = client.get(f"/api/v2/events/?{query}&search=Telemedicine&locale=en")
+        assert response.status_code == 200, response.content
     assert [item["title"] for item in response.json()["items"]] == ["Telemedicine day"]
+    organization = EventPage.objects.get(
+        slug="medics-2016", locale__language_code="en"
+    ).host_organization
+    response = client.get(f"/api/v2/events/?organization={organization.pk}&search=MEDICS")
+    assert response.status_code == 200
+    found = {item["id"] for item in response.json()["items"]}
+    soms = EventPage.objects.filter(host_organization=organization).values_list("pk", flat=True)
+    assert found and found <= set(soms)
+    response = client.get("/api/v2/programs/?calls=open&search=exchange")
+    assert response.status_code == 200, response.content
