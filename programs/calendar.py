@@ -15,6 +15,7 @@ import icalendar
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
+from wagtail.models import Site
 
 if TYPE_CHECKING:
     from .events import EventIndexPage, EventPage
@@ -25,7 +26,11 @@ ICAL_STATUS = {"scheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": 
 
 
 def uid(kind: str, page, request: HttpRequest) -> str:
-    return f"{kind}-{page.translation_key}@{request.get_host().split(':')[0]}"
+    """`event-<translation key>@<site hostname>`: the same in every language, every revision,
+    and whichever address the calendar was fetched from."""
+    site = Site.find_for_request(request)
+    host = site.hostname if site else request.get_host().split(":")[0]
+    return f"{kind}-{page.translation_key}@{host}"
 
 
 def new_calendar(name: str, language: str) -> icalendar.Calendar:

@@ -8,7 +8,7 @@ import icalendar
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from tests.factories import PartnerProgramPageFactory
 
@@ -17,6 +17,13 @@ from .conftest import days
 pytestmark = pytest.mark.django_db
 
 SUMMER = datetime.date(2031, 6, 15)
+HOST = "example.org"
+
+
+@pytest.fixture(autouse=True)
+def site_hostname(db):
+    """UIDs name the site, not the address a request came in by."""
+    Site.objects.filter(is_default_site=True).update(hostname=HOST)
 
 
 def calendar_at(client, url: str) -> icalendar.Calendar:
@@ -65,7 +72,7 @@ def test_uid_is_the_same_in_both_languages_and_after_republishing(client, add_ev
     zh = event.get_translations().get()
     [en_event] = calendar_at(client, event.url + "calendar/").walk("VEVENT")
     [zh_event] = calendar_at(client, zh.url + "calendar/").walk("VEVENT")
-    assert en_event["uid"] == zh_event["uid"] == f"event-{event.translation_key}@testserver"
+    assert en_event["uid"] == zh_event["uid"] == f"event-{event.translation_key}@{HOST}"
     assert (str(en_event["summary"]), str(zh_event["summary"])) == ("Meeting", "会议")
     assert str(zh_event["url"]).endswith(zh.url)
     event.title = "Meeting, renamed"
@@ -92,7 +99,7 @@ def test_feed_per_language_with_cancelled_events_and_deadlines(
     deadline = en["Application deadline: Exchange"]
     assert deadline.decoded("dtstart") == days(15)
     assert deadline.decoded("dtend") == days(16)
-    assert deadline["uid"] == f"deadline-{program.translation_key}@testserver"
+    assert deadline["uid"] == f"deadline-{program.translation_key}@{HOST}"
 
     zh_cal = calendar_at(client, event_index.get_translations().get().url + "calendar/")
     zh = vevents(zh_cal)
