@@ -21,6 +21,7 @@ from home.safe_urls import validate_safe_url
 from home.search.terms import bilingual_search_fields
 
 from .blocks import ProgramStreamBlock
+from .calls import CallsFilter, application_state, filter_calls
 from .structured_data import program_node
 
 
@@ -95,9 +96,14 @@ class ProgramIndexPage(SectionIndexPage):
         kind = request.GET.get("kind")
         if kind in ProgramKind.values:
             programs = programs.filter(kind=kind)
+        calls = request.GET.get("calls")
+        if calls in CallsFilter.values:
+            programs = filter_calls(programs, calls)
         context["programs"] = programs
         context["kinds"] = ProgramKind.choices
         context["selected_kind"] = kind if kind in ProgramKind.values else ""
+        context["calls_choices"] = CallsFilter.choices
+        context["selected_calls"] = calls if calls in CallsFilter.values else ""
         return context
 
 
@@ -144,6 +150,8 @@ class PartnerProgramPage(Page):
             index.SearchField("eligibility"),
             index.SearchField("body"),
             index.FilterField("kind"),
+            index.FilterField("application_opens"),
+            index.FilterField("application_deadline"),
             index.RelatedFields("partners", [index.SearchField("partner_name")]),
         ]
     )
@@ -257,7 +265,13 @@ class PartnerProgramPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["host_organization"] = self.localized_host_organization()
         context["partner_institutions"] = self.localized_partners()
+        context["events"] = EventPage.of("program", [self])[self.pk]
         return context
+
+    @property
+    def application_state(self) -> str:
+        """ "open", "closed", "not_yet_open", or "" without a deadline (see programs/calls.py)."""
+        return application_state(self.application_opens, self.application_deadline)
 
 
 class ProgramPartner(Orderable):
@@ -281,3 +295,7 @@ class ProgramPartner(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("programme partner")
+
+
+# Events live in their own module; imported here so that Django finds their models.
+from .events import EventIndexPage, EventPage  # noqa: E402, F401

@@ -1,12 +1,18 @@
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.sections import HOME_PAGE_SECTIONS_HOOK
 from organizations.hooks import ORGANIZATION_API_FIELDS_HOOK, ORGANIZATION_SECTIONS_HOOK
 
 from .api import PartnerInstitutionAPIViewSet, hosted_programs_api_field
-from .models import PartnerInstitution, PartnerProgramPage
+from .calls import CallsFilter, filter_calls
+from .events_api import EventsAPIViewSet, ProgramsAPIViewSet
+from .models import EventIndexPage, EventPage, PartnerInstitution, PartnerProgramPage
+
+HOME_BOX_SIZE = 4
 
 
 class PartnerInstitutionViewSet(SnippetViewSet):
@@ -36,9 +42,58 @@ def hosted_programs_section(page, request) -> dict | None:
     }
 
 
+@hooks.register(ORGANIZATION_SECTIONS_HOOK)
+def organised_events_section(page, request) -> dict | None:
+    """Events an organisation organises, on its page: upcoming first, then past ones."""
+    events = EventPage.of("host_organization", [page])[page.pk]
+    if not events:
+        return None
+    return {
+        "title": _("Events"),
+        "template": "programs/includes/event_list.html",
+        "items": events,
+    }
+
+
+@hooks.register(HOME_PAGE_SECTIONS_HOOK)
+def whats_on_section(page, request) -> dict | None:
+    """ "What's on": the next events of the home page's language."""
+    events = (
+        EventPage.objects.live()
+        .public()
+        .filter(locale_id=page.locale_id, last_day__gte=timezone.localdate())
+        .order_by("start_date", "start_time", "pk")[:HOME_BOX_SIZE]
+    )
+    if not events:
+        return None
+    return {
+        "title": _("What’s on"),
+        "template": "programs/includes/event_list.html",
+        "items": events,
+        "more": EventIndexPage.objects.live().public().child_of(page).first(),
+    }
+
+
+@hooks.register(HOME_PAGE_SECTIONS_HOOK)
+def open_calls_section(page, request) -> dict | None:
+    """ "Open calls": programmes of the home page's language taking applications now, soonest
+    deadline first (those closing within 30 days are marked)."""
+    visible = PartnerProgramPage.objects.live().public().filter(locale_id=page.locale_id)
+    calls = filter_calls(visible, CallsFilter.OPEN)[:HOME_BOX_SIZE]
+    if not calls:
+        return None
+    return {
+        "title": _("Open calls"),
+        "template": "programs/includes/open_calls.html",
+        "items": calls,
+    }
+
+
 @hooks.register("register_api_endpoints")
 def register_partners_endpoint(router) -> None:
     router.register_endpoint("partners", PartnerInstitutionAPIViewSet)
+    router.register_endpoint("events", EventsAPIViewSet)
+    router.register_endpoint("programs", ProgramsAPIViewSet)
 
 
 @hooks.register(ORGANIZATION_API_FIELDS_HOOK)

@@ -22,6 +22,8 @@ PAGE_TYPES = {
     "NewsArticlePage",
     "ProgramIndexPage",
     "PartnerProgramPage",
+    "EventIndexPage",
+    "EventPage",
 }
 
 
