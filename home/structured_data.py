@@ -96,7 +96,7 @@ def page_graph(page: Page, request: HttpRequest | None) -> dict[str, Any]:
     graph = [webpage]
     if entity:
         # Named in the page's language: entities that can say so say it too.
-        entity = compact({**entity, "url": entity.get("url") or url})
+        entity = compact({**entity, "url": entity.get("url") or url, "@context": None})
         webpage["mainEntity"] = {"@id": entity.setdefault("@id", f"{url}#{entity['@type']}")}
         graph.insert(0, entity)
     return {"@context": CONTEXT, "@graph": graph}

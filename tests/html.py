@@ -1,5 +1,8 @@
 """Reading pages as a visitor or an API client does, for assertions on what they show."""
 
+import json
+import re
+
 from django.test import Client
 from wagtail.models import Page
 
@@ -15,3 +18,19 @@ def api_detail(client: Client, page: Page) -> dict:
     response = client.get(f"/api/v2/pages/{page.pk}/")
     assert response.status_code == 200, response.content[:500]
     return response.json()
+
+
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+def json_ld(client: Client, page: Page) -> dict[str, dict]:
+    """The page's schema.org JSON-LD nodes by type, as a search engine reads them: one script,
+    in <head>."""
+    response = client.get(page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    scripts = JSON_LD.findall(html.split("</head>", 1)[0])
+    assert len(scripts) == 1 and len(JSON_LD.findall(html)) == 1
+    document = json.loads(scripts[0])
+    assert document["@context"] == "https://schema.org"
+    return {node["@type"]: node for node in document["@graph"]}

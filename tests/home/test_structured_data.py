@@ -4,12 +4,8 @@ absolute URLs, and where it sits (BreadcrumbList); parsed here as a search engin
 from __future__ import annotations
 
 import datetime
-import json
-import re
 
 import pytest
-from django.test import Client
-from wagtail.models import Page
 
 from organizations.models import OrganizationKind
 from tests.factories import (
@@ -18,23 +14,9 @@ from tests.factories import (
     PartnerProgramPageFactory,
     translate,
 )
+from tests.html import json_ld
 
 pytestmark = pytest.mark.django_db
-
-JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
-
-
-def json_ld(client: Client, page: Page) -> dict[str, dict]:
-    """The page's JSON-LD nodes by type (one script in <head>)."""
-    response = client.get(page.url)
-    assert response.status_code == 200
-    html = response.content.decode()
-    head = html.split("</head>", 1)[0]
-    scripts = JSON_LD.findall(head)
-    assert len(scripts) == 1 and len(JSON_LD.findall(html)) == 1
-    document = json.loads(scripts[0])
-    assert document["@context"] == "https://schema.org"
-    return {node["@type"]: node for node in document["@graph"]}
 
 
 @pytest.fixture

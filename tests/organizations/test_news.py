@@ -19,7 +19,7 @@ from organizations.models import (
 )
 from tests.admin_forms import page_edit_data
 from tests.factories import translate
-from tests.html import api_detail, main_html
+from tests.html import api_detail, json_ld, main_html
 from tests.organizations.news_factories import NewsArticlePageFactory, articles
 
 pytestmark = pytest.mark.django_db
@@ -224,6 +224,17 @@ def test_structured_data(rf, published_article, organisation, chinese):
     assert zh["inLanguage"] == "zh-hans" and zh["headline"] == "三十年"
     assert zh["publisher"]["name"] == "协会"
     assert zh["publisher"]["url"] == organisation.get_translation(chinese).full_url
+
+
+def test_json_ld_in_the_head_of_an_article(client, published_article, chinese):
+    nodes = json_ld(client, published_article)
+    assert nodes["NewsArticle"]["headline"] == "Thirty years"
+    assert "@context" not in nodes["NewsArticle"]  # once, at the top of the document
+    assert nodes["WebPage"]["mainEntity"] == {"@id": nodes["NewsArticle"]["@id"]}
+    crumbs = nodes["WebPage"]["breadcrumb"]["itemListElement"]
+    assert crumbs[-1]["item"] == published_article.full_url
+    zh = json_ld(client, published_article.get_translation(chinese))
+    assert zh["NewsArticle"]["headline"] == "三十年" and zh["WebPage"]["inLanguage"] == "zh-hans"
 
 
 # -- query counts -------------------------------------------------------------------------

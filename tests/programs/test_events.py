@@ -16,7 +16,7 @@ from programs.events import EventIndexPage, EventPage
 from programs.models import PartnerProgramPage, ProgramIndexPage
 from tests.admin_forms import page_edit_data
 from tests.factories import PartnerProgramPageFactory
-from tests.html import main_html
+from tests.html import json_ld, main_html
 
 from .conftest import days
 
@@ -330,6 +330,17 @@ def test_structured_data(rf, add_event, organisation):
     data = event.structured_data(rf.get("/", HTTP_HOST="localhost"))
     assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert data["location"] == {"@type": "VirtualLocation", "url": "https://meet.example"}
+
+
+def test_json_ld_in_the_head_of_an_event(client, add_event, organisation, chinese):
+    event = add_event("Congress", zh="大会", start_date=SUMMER, host_organization=organisation)
+    nodes = json_ld(client, event)
+    assert nodes["Event"]["name"] == "Congress"
+    assert nodes["Event"]["startDate"] == SUMMER.isoformat()
+    assert nodes["Event"]["organizer"]["name"] == "Association"
+    assert nodes["WebPage"]["mainEntity"] == {"@id": nodes["Event"]["@id"]}
+    zh = json_ld(client, event.get_translation(chinese))
+    assert zh["Event"]["name"] == "大会" and zh["Event"]["organizer"]["name"] == "协会"
 
 
 def test_demo_events_in_both_languages(client):
