@@ -108,7 +108,12 @@ class ProgramIndexPage(SectionIndexPage):
 
 
 class PartnerProgramPage(Page):
-    kind = models.CharField(_("kind"), max_length=20, choices=ProgramKind.choices)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=ProgramKind.choices,
+        help_text=_("What students do: visitors filter the programme list by this."),
+    )
     host_organization = models.ForeignKey(
         "organizations.OrganizationPage",
         null=True,
@@ -116,11 +121,14 @@ class PartnerProgramPage(Page):
         on_delete=models.SET_NULL,
         related_name="hosted_programs",
         verbose_name=_("host organisation"),
+        help_text=_("The organisation that runs it: the programme is listed on its page."),
     )
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("One or two sentences shown on cards and lists.")
     )
-    since = models.DateField(_("running since"), null=True, blank=True)
+    since = models.DateField(
+        _("running since"), null=True, blank=True, help_text=_("When it first ran.")
+    )
     since_precision = models.CharField(
         _("precision of 'running since'"),
         max_length=10,
@@ -137,10 +145,24 @@ class PartnerProgramPage(Page):
         features=["bold", "italic", "ul", "ol", "link"],
         help_text=_("Who can apply and what they need."),
     )
-    application_opens = models.DateField(_("applications open"), null=True, blank=True)
-    application_deadline = models.DateField(_("application deadline"), null=True, blank=True)
-    start_date = models.DateField(_("starts"), null=True, blank=True)
-    end_date = models.DateField(_("ends"), null=True, blank=True)
+    application_opens = models.DateField(
+        _("applications open"),
+        null=True,
+        blank=True,
+        help_text=_("The first day applications are accepted. Shown as an open call from then."),
+    )
+    application_deadline = models.DateField(
+        _("application deadline"),
+        null=True,
+        blank=True,
+        help_text=_("The last day to apply; after it the page says applications are closed."),
+    )
+    start_date = models.DateField(
+        _("starts"), null=True, blank=True, help_text=_("The first day of the next round.")
+    )
+    end_date = models.DateField(
+        _("ends"), null=True, blank=True, help_text=_("The last day of the next round.")
+    )
     body = StreamField(ProgramStreamBlock(), blank=True)
 
     search_fields = bilingual_search_fields(
@@ -187,7 +209,15 @@ class PartnerProgramPage(Page):
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("host_organization")]),
         FieldPanel("summary"),
-        InlinePanel("partners", label=_("Partner institutions"), heading=_("Partner institutions")),
+        InlinePanel(
+            "partners",
+            label=_("Partner"),
+            heading=_("Partner institutions"),
+            help_text=_(
+                "Universities and hospitals the programme works with, in the order to show them. "
+                "Add a missing one under Partner institutions in the menu."
+            ),
+        ),
         FieldPanel("body"),
     ]
     detail_panels = [
@@ -284,6 +314,7 @@ class ProgramPartner(Orderable):
         on_delete=models.CASCADE,
         related_name="+",
         verbose_name=_("institution"),
+        help_text=_("Shown with its name, city and logo in the reader's language."),
     )
 
     panels = [FieldPanel("institution")]

@@ -67,6 +67,8 @@ def hostile_home(home_en):
 def test_public_page_serves_it_sanitised(client, hostile_home):
     html = client.get(hostile_home.url).content.decode()
     main = html.split("<main", 1)[1].split("</main>", 1)[0]
+    # The editor's content: what comes before other apps' boxes (news cards have images).
+    main = main.split('<section class="extra-section"', 1)[0]
     assert_harmless(main)
     # Both the rich-text field and the paragraph block are there, cleaned.
     assert main.count('href="mailto:office@example.org"') == 2
