@@ -1,4 +1,4 @@
-"""What search engines read: `/sitemap.xml` and `/robots.txt`.
+"""What search engines read: `/sitemap.xml`, `/robots.txt` and each page's description.
 
 Both live outside `i18n_patterns` (site_config/urls.py): they are the same in every language.
 
@@ -21,10 +21,26 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
 from home.i18n.alternates import alternates
+
+# Fields that say what a page is about, in order of preference, when the editor wrote no
+# search description: summaries (organisations, programmes, news, events), a committee's focus,
+# the home page's introduction.
+DESCRIPTION_FIELDS = ("search_description", "summary", "focus", "intro")
+
+
+def page_description(page: Page, length: int = 160) -> str:
+    """What search engines show under the page's title (`<meta name="description">`, JSON-LD)."""
+    for field in DESCRIPTION_FIELDS:
+        text = strip_tags(str(getattr(page, field, "") or "")).strip()
+        if text:
+            return Truncator(" ".join(text.split())).chars(length)
+    return ""
 
 
 class PageSitemap(Sitemap):

@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
 from home.navigation import breadcrumb_trail
+from home.seo import page_description
 
 CONTEXT = "https://schema.org"
 # JSON inside <script> must not close the element or open a comment: these never appear raw.
@@ -88,7 +89,7 @@ def page_graph(page: Page, request: HttpRequest | None) -> dict[str, Any]:
             "@id": url,
             "url": url,
             "name": page.seo_title or page.title,
-            "description": page.search_description,
+            "description": page_description(page),
             "inLanguage": language,
             "breadcrumb": breadcrumb_list(page, request),
         }

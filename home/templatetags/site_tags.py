@@ -21,6 +21,7 @@ from home.i18n.links import localize, localized_live_pages
 from home.i18n.switcher import language_links
 from home.navigation import breadcrumb_trail, current_site, locale_home, menu_items
 from home.sections import head_links as extra_links
+from home.seo import page_description
 from home.structured_data import json_ld_script, page_graph
 
 register = template.Library()
@@ -56,6 +57,12 @@ def site_name(context: template.Context) -> str:
     site = current_site(context.get("request"))
     name = (site.site_name if site else "") or getattr(settings, "WAGTAIL_SITE_NAME", "")
     return gettext(name) if name else ""
+
+
+@register.simple_tag
+def meta_description(page: Any) -> str:
+    """`{% meta_description page as description %}`: what search engines show under the title."""
+    return page_description(page) if page else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -284,3 +284,48 @@ def test_sitemap_and_robots_are_not_language_prefixed(client):
 def test_lastmod_is_a_date(client):
     for entry in sitemap(client).values():
         datetime.date.fromisoformat(entry["lastmod"])
+
+
+def title(html: str) -> str:
+    return html_lib.unescape(re.search(r"<title>(.*?)</title>", html, re.S).group(1))
+
+
+def description(html: str) -> str | None:
+    found = re.search(r'<meta name="description" content="([^"]*)">', head(html))
+    return html_lib.unescape(found.group(1)) if found else None
+
+
+def test_titles_name_the_site_once(client, home_en, home_zh, organisation):
+    site = "MedStudents Network"
+    home = client.get(home_en.url).content.decode()
+    assert title(home).count(site) == 1
+    assert title(client.get(home_zh.url).content.decode()).count("医学生网络") == 1
+    assert title(client.get(organisation.url).content.decode()) == f"Association · {site}"
+    assert title(client.get("/en/search/").content.decode()) == f"Search · {site}"
+
+
+def test_every_page_has_a_favicon(client, home_en):
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in head(
+        client.get(home_en.url).content.decode()
+    )
+    assert client.get("/static/favicon.svg").status_code == 200
+
+
+def test_description_falls_back_to_what_the_page_is_about(client, organization_index, chinese):
+    page = OrganizationPageFactory(parent=organization_index, summary="Students of one school.")
+    translate(page, chinese, {"Students of one school.": "一所学校的学生。"})
+    assert description(client.get(page.url).content.decode()) == "Students of one school."
+    zh = client.get(page.get_translation(chinese).url).content.decode()
+    assert description(zh) == "一所学校的学生。"
+    committee = CommitteePageFactory(parent=page, focus="Exchanges <b>abroad</b>.")
+    assert description(client.get(committee.url).content.decode()) == "Exchanges abroad."
+    page.search_description = "Written for search engines."
+    page.save_revision().publish()
+    assert description(client.get(page.url).content.decode()) == "Written for search engines."
+
+
+def test_demo_pages_all_have_descriptions(client):
+    for page in Page.objects.live().public().specific().filter(depth__gte=2):
+        response = client.get(page.url)
+        if response.status_code == 200 and "<head>" in response.content.decode():
+            assert description(response.content.decode()), page.url

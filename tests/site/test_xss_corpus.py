@@ -93,7 +93,8 @@ class ActiveMarkup(HTMLParser):
         self.found: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag == "script":
+        # JSON-LD is data, not code (home/structured_data.py escapes it for the element).
+        if tag == "script" and ("type", "application/ld+json") not in attrs:
             self.found.append(tag)
         for name, value in attrs:
             if name.startswith("on"):
