@@ -1,14 +1,8 @@
-"""Form pages for the form tests: one built here, translated through wagtail-localize, and the
-fixtures both test files share (a clean rate-limit budget for every test)."""
+"""A form page for the form tests (fixtures in tests/home/conftest.py) and its answers."""
 
 from __future__ import annotations
 
-import pytest
-from django.core.cache import cache
-from wagtail.models import Locale
-
 from home.models import FormField, FormPage, HomePage
-from tests.factories import translate
 
 CHINESE = {
     "Application form": "申请表",
@@ -24,8 +18,9 @@ CHINESE = {
 }
 
 
-def build_form_page(home: HomePage, **fields) -> FormPage:
-    """A published English form page under `home`: name, e-mail, a dropdown and a link."""
+def build_form_page(home: HomePage, extra_fields: tuple = (), **fields) -> FormPage:
+    """A published English form page under `home`: name, e-mail, a dropdown and a link, then
+    `extra_fields` (FormField instances)."""
     page = FormPage(
         title="Application form",
         slug=fields.pop("slug", "application-form"),
@@ -41,30 +36,13 @@ def build_form_page(home: HomePage, **fields) -> FormPage:
                 default_value="Clinical",
             ),
             FormField(label="Website", field_type="url", required=False),
+            *extra_fields,
         ],
         **fields,
     )
     home.add_child(instance=page)
     page.save_revision().publish()
     return page
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """Rate limits count in the cache, which outlives a test's transaction."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def form_en(home_en) -> FormPage:
-    return build_form_page(home_en)
-
-
-@pytest.fixture
-def form_zh(form_en, home_zh) -> FormPage:
-    return translate(form_en, Locale.objects.get(language_code="zh-hans"), CHINESE)
 
 
 VALID = {

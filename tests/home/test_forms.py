@@ -17,17 +17,11 @@ from wagtail_localize.models import TranslationSource
 
 from home.forms.spam import HONEYPOT_FIELD
 from home.models import FormField, FormPage
-from tests.home.form_pages import (  # noqa: F401 - fixtures
-    VALID,
-    VALID_ZH,
-    form_en,
-    form_zh,
-    fresh_rate_limits,
-)
+from tests.home.form_pages import VALID, VALID_ZH
 from tests.html import main_html
 from tests.site.test_security_headers import assert_nothing_inline
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_rate_limits")]
 
 
 def post(client, page: Page, data: dict, address: str = "192.0.2.1"):
@@ -159,9 +153,7 @@ def test_wagtail_localize_extracts_field_texts_but_not_names(form_en):
     assert {"intro", "thank_you_text", "title"} <= {path.split(".")[0] for path in paths}
 
 
-def test_translation_shows_chinese_labels_and_choices_with_the_same_names(
-    client, form_en, form_zh
-):
+def test_translation_shows_chinese_labels_and_choices_with_the_same_names(client, form_en, form_zh):
     names = list(form_en.form_fields.values_list("clean_name", flat=True))
     assert list(form_zh.form_fields.values_list("clean_name", flat=True)) == names
     assert form_zh.form_fields.first().locale.language_code == "zh-hans"
