@@ -8,9 +8,9 @@ from typing import Any
 from django.urls import reverse
 from wagtail.contrib.forms.forms import FormBuilder
 
-from .fields import ReadOnlyField
+from home.forms.types import CHOICE_TYPES
 
-CHOICE_TYPES = frozenset({"checkboxes", "dropdown", "multiselect", "radio"})
+from .fields import ReadOnlyField
 
 
 class FormFieldsAPIField(ReadOnlyField):

@@ -73,7 +73,7 @@ def submit(request: HttpRequest, pk: int) -> JsonResponse:
 def _submit(request: HttpRequest, pk: int) -> JsonResponse:
     if request.method != "POST":
         response = error(405, "only POST")
-        response["Allow"] = "POST, OPTIONS"
+        response["Allow"] = "POST"
         return response
     page = visible_form_page(pk)
     if page is None:

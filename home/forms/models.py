@@ -32,8 +32,7 @@ from home.safe_urls import UNSAFE_URL_MESSAGE, is_safe_url, validate_safe_url
 from home.search.terms import bilingual_search_fields
 
 from .spam import HONEYPOT_FIELD, TOO_MANY_SUBMISSIONS, Outcome, honeypot_field, receive
-
-CHOICE_TYPES = frozenset({"checkboxes", "dropdown", "multiselect", "radio"})
+from .types import CHOICE_TYPES
 
 
 class FormBuilder(WagtailFormBuilder):

@@ -20,6 +20,7 @@ PAGE_TYPES = {
     "HistoryPage",
     "ProgramIndexPage",
     "PartnerProgramPage",
+    "FormPage",
 }
 
 
