@@ -8,6 +8,9 @@ in every language and the submissions of both pages line up column by column.
 
 from __future__ import annotations
 
+import logging
+import smtplib
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -34,9 +37,21 @@ from home.search.terms import bilingual_search_fields
 from .spam import HONEYPOT_FIELD, TOO_MANY_SUBMISSIONS, Outcome, honeypot_field, receive
 from .types import CHOICE_TYPES
 
+logger = logging.getLogger(__name__)
+
 
 class FormBuilder(WagtailFormBuilder):
     """Wagtail's form builder, with links limited to safe schemes and a honeypot field."""
+
+    def create_date_field(self, field, options):
+        # The browser's date picker; it sends ISO dates, which Django reads in any language.
+        options.setdefault("widget", forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+        return super().create_date_field(field, options)
+
+    def create_datetime_field(self, field, options):
+        widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+        options.setdefault("widget", widget)
+        return super().create_datetime_field(field, options)
 
     def create_url_field(self, field, options):
         url_field = super().create_url_field(field, options)
@@ -145,14 +160,15 @@ class FormPage(AbstractEmailForm):
 
     def clean(self) -> None:
         super().clean()
+        errors = {}
         if (self.from_address or self.subject) and not self.to_address:
-            raise ValidationError(
-                {
-                    "to_address": _(
-                        "Give an address to send to, or leave the sender and subject empty."
-                    )
-                }
+            errors["to_address"] = _(
+                "Give an address to send to, or leave the sender and subject empty."
             )
+        if "\n" in self.subject or "\r" in self.subject:
+            errors["subject"] = _("Write the subject on one line.")
+        if errors:
+            raise ValidationError(errors)
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
@@ -162,7 +178,12 @@ class FormPage(AbstractEmailForm):
     def send_mail(self, form: forms.Form) -> None:
         if not self.subject:
             self.subject = gettext("New submission: %(title)s") % {"title": self.title}
-        super().send_mail(form)
+        try:
+            super().send_mail(form)
+        except (OSError, smtplib.SMTPException):
+            # The submission is stored already: the visitor is thanked, the editors can read it
+            # in the admin, and the failure is logged for whoever looks after the mail server.
+            logger.exception("Could not e-mail a submission of form page %s", self.pk)
 
     def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method != "POST":

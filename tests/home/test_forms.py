@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
+import smtplib
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
@@ -95,6 +97,37 @@ def test_notification_mail_only_when_an_address_is_set(client, form_en, mailoutb
     assert "Name: Li Hua" in mail.body and "Leave this field" not in mail.body
 
 
+def test_a_mail_failure_still_keeps_and_thanks(client, form_en, monkeypatch, caplog):
+    def refuse(*args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("mail server down")
+
+    monkeypatch.setattr("wagtail.contrib.forms.models.send_mail", refuse)
+    form_en.to_address = "office@example.org"
+    form_en.save_revision().publish()
+    response = post(client, form_en, VALID)
+    assert response.status_code == 200
+    assert "Thanks, we got it." in main_of(response)
+    assert FormSubmission.objects.filter(page=form_en).exists()
+    assert "Could not e-mail a submission" in caplog.text
+
+
+def test_dates_use_the_browsers_picker_and_iso_dates_in_chinese(client):
+    page = FormPage.objects.get(slug="exchange-interest", locale__language_code="zh-hans")
+    assert 'type="date" name="earliest_start"' in main_html(client, page)
+    answers = {
+        "your_name": "李华",
+        "e_mail_address": "li@example.org",
+        "medical_school": "苏州大学医学部",
+        "year_of_study": "三至四年级",
+        "kind_of_exchange": "科研交流",
+        "earliest_start": "2027-07-01",
+        "why_this_exchange": "希望参与科研。",
+    }
+    response = post(client, page, answers)
+    assert "感谢您的关注" in main_of(response)
+    assert FormSubmission.objects.get(page=page).form_data["earliest_start"] == "2027-07-01"
+
+
 def test_invalid_submission_shows_each_error_in_chinese(client, form_zh):
     response = post(client, form_zh, {"email": "not-an-address", "programme": "Other"})
     assert response.status_code == 200
@@ -168,6 +201,35 @@ def test_translation_shows_chinese_labels_and_choices_with_the_same_names(client
     assert keys == {tuple(names)}
 
 
+def test_sync_after_an_english_edit_keeps_names_and_chinese_labels(
+    admin_client, django_capture_on_commit_callbacks, form_en, form_zh
+):
+    form_en.form_fields.add(FormField(label="Phone", field_type="singleline", required=False))
+    form_en.save_revision().publish()
+    source = TranslationSource.objects.get(object_id=form_en.translation_key)
+    sync_url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(sync_url, {"publish_translations": "on"})
+    assert response.status_code == 302
+    rows = FormPage.objects.get(pk=form_zh.pk).form_fields.values_list("clean_name", "label")
+    # The new field shows in English until it is translated; the others keep their Chinese.
+    assert list(rows) == [
+        ("name", "姓名"),
+        ("email", "邮箱"),
+        ("programme", "项目"),
+        ("website", "网站"),
+        ("phone", "Phone"),
+    ]
+
+
+def test_translation_editor_offers_the_field_texts(admin_client, form_zh):
+    response = admin_client.get(f"/admin/pages/{form_zh.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for text in ("Your full name.", "Clinical", "Thanks, we got it."):
+        assert text in html, text
+
+
 # -- editors ----------------------------------------------------------------------------------
 
 
@@ -194,6 +256,12 @@ def test_field_and_page_validation_gives_form_errors(form_en):
     with pytest.raises(ValidationError) as error:
         form_en.full_clean()
     assert "to_address" in error.value.message_dict
+    form_en.to_address = "office@example.org"
+    form_en.subject = "Hello\nBcc: everyone@example.org"
+    with pytest.raises(ValidationError) as error:
+        form_en.full_clean()
+    assert "subject" in error.value.message_dict
+    form_en.subject = ""
     form_en.to_address = "office@example.org, not an address"
     with pytest.raises(ValidationError) as error:
         form_en.full_clean()

@@ -55,6 +55,17 @@ def test_detail_describes_the_fields(client, form_en):
     assert (programme["type"], programme["choices"]) == ("dropdown", ["Clinical", "Research"])
     assert programme["default"] == "Clinical"
     assert [field["name"] for field in form["fields"]] == list(VALID)
+    assert HONEYPOT_FIELD not in [field["name"] for field in form["fields"]]
+
+
+def test_staff_addresses_stay_private(client, form_en):
+    form_en.to_address = "office@example.org"
+    form_en.from_address = "forms@example.org"
+    form_en.save_revision().publish()
+    detail = json.dumps(api_detail(client, form_en))
+    assert "office@example.org" not in detail and "forms@example.org" not in detail
+    detail = client.get(f"/api/v2/pages/{form_en.pk}/?fields=to_address")
+    assert detail.status_code == 400
 
 
 def test_chinese_detail_has_chinese_labels_and_the_same_names(client, form_en, form_zh):
