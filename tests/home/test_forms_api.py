@@ -7,12 +7,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import PageViewRestriction
 
 from home.forms.spam import HONEYPOT_FIELD
-from home.models import FormField
+from home.models import FormField, FormPage
 from tests.home.form_pages import VALID, VALID_ZH, build_form_page
 from tests.html import api_detail
 
@@ -244,3 +246,17 @@ def test_cors_preflight_allows_posting_json_from_allowed_origins_only(client, fo
     assert "Access-Control-Allow-Credentials" not in allowed
     other = client.options(url, HTTP_ORIGIN="https://evil.example", **headers)
     assert "Access-Control-Allow-Origin" not in other
+
+
+def detail_queries(client, page_id: int) -> int:
+    url = f"/api/v2/pages/{page_id}/"
+    client.get(url)  # warm up
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_detail_costs_the_same_whatever_the_number_of_fields(client, form_en):
+    exchange = FormPage.objects.get(slug="exchange-interest", locale__language_code="en")
+    assert exchange.form_fields.count() > form_en.form_fields.count()
+    assert detail_queries(client, form_en.pk) == detail_queries(client, exchange.pk)

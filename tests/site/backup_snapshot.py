@@ -14,7 +14,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 from wagtail_localize.models import Translation
 
-
 # A form's CSRF token is new in every response: leave it out of the comparison.
 CSRF_TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*"')
 
