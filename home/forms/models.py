@@ -141,17 +141,24 @@ class FormPage(AbstractEmailForm):
         MultiFieldPanel(
             [
                 FieldPanel("to_address"),
-                FieldRowPanel([FieldPanel("from_address"), FieldPanel("subject")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("from_address", help_text=_("Empty: the site's own address.")),
+                        FieldPanel(
+                            "subject", help_text=_("Empty: “New submission: <page title>”.")
+                        ),
+                    ]
+                ),
             ],
             heading=_("Notification e-mail"),
             help_text=_("Leave the addresses empty to keep submissions in the admin only."),
         ),
     ]
 
-    # Site-wide forms (contact, expressions of interest) hang off the home page: the section
-    # pages list only their own kind of page, and `home` cannot name other apps' page types.
     edit_handler = tabbed(content_panels, details_panels)
 
+    # Site-wide forms (contact, expressions of interest) hang off the home page: the section
+    # pages list only their own kind of page, and `home` cannot name other apps' page types.
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
 

@@ -270,7 +270,10 @@ def test_field_and_page_validation_gives_form_errors(form_en):
 
 def test_admin_add_form_reports_a_dropdown_without_choices(admin_client, home_en):
     url = f"/admin/pages/add/home/formpage/{home_en.pk}/"
-    data = querydict_from_html(admin_client.get(url).content.decode(), form_id="page-edit-form")
+    html = admin_client.get(url).content.decode()
+    for help_text in ("Shown above the form", "Shown once a visitor", "Empty: the site"):
+        assert help_text in html, help_text
+    data = querydict_from_html(html, form_id="page-edit-form")
     data = data.dict() | {
         "title": "Volunteer sign-up",
         "slug": "volunteer",
