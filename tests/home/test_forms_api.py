@@ -233,6 +233,19 @@ def test_hostile_bodies_never_cause_a_server_error(client, form_en, body):
     assert not FormSubmission.objects.exists()
 
 
+def test_oversized_bodies_and_unreal_numbers_are_refused(client, home_en):
+    page = build_form_page(
+        home_en, extra_fields=(FormField(label="Age", field_type="number"),), slug="numbers"
+    )
+    huge = submit(client, page.pk, '{"name": "' + "x" * 3_000_000 + '"}')
+    assert (huge.status_code, huge.json()) == (413, {"message": "submission too large"})
+    for number in ("1e999", "-1e999", "NaN", "Infinity"):
+        response = submit(client, page.pk, f'{{"age": {number}}}')
+        assert response.status_code == 400, number
+        assert "age" in response.json()["errors"], number
+    assert not FormSubmission.objects.exists()
+
+
 @override_settings(CORS_ALLOWED_ORIGINS=["https://app.example.org"])
 def test_cors_preflight_allows_posting_json_from_allowed_origins_only(client, form_en):
     url = f"/api/v2/forms/{form_en.pk}/submit/"
