@@ -109,7 +109,7 @@ def browser():
 
 @pytest.mark.parametrize("width", [375, 1280])
 def test_no_page_overflows_sideways(demo_server, browser, width):
-    assert len(demo_server.page_paths) == 14, demo_server.page_paths  # 7 page types x 2 locales
+    assert len(demo_server.page_paths) == 16, demo_server.page_paths  # 8 page types x 2 locales
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     overflowing = {}
