@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -9,24 +9,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BaseStreamBlock, KeyFigureBlock
+from .panels import tabbed
 from .search.terms import bilingual_search_fields
 from .sections import HOME_PAGE_SECTIONS_HOOK, page_sections
-
-# Tabs every page type shares, so editors find things in the same place everywhere.
-PROMOTE_PANELS = Page.promote_panels
-SETTINGS_PANELS = Page.settings_panels
-
-
-def tabbed(content: list, details: list | None = None) -> TabbedInterface:
-    """The editor's tabs: content, optional details, then Wagtail's promote and settings tabs."""
-    tabs = [ObjectList(content, heading=_("Content"))]
-    if details:
-        tabs.append(ObjectList(details, heading=_("Details")))
-    tabs += [
-        ObjectList(PROMOTE_PANELS, heading=_("Promote")),
-        ObjectList(SETTINGS_PANELS, heading=_("Settings")),
-    ]
-    return TabbedInterface(tabs)
 
 
 def key_figures_field() -> StreamField:
@@ -135,3 +120,7 @@ class SectionIndexPage(Page):
 
     class Meta:
         abstract = True
+
+
+# Defined in their own module to keep this one small; imported here so they are `home` models.
+from .forms.models import FormField, FormPage  # noqa: E402, F401

@@ -1,11 +1,13 @@
 """Admin additions of `home`: the "Translation status" report (Reports menu; the view is in
-`home/i18n/translation_report.py`) and rich-text links that survive a bad stored id."""
+`home/i18n/translation_report.py`), rich-text links that survive a bad stored id, and the
+API's form-submission endpoint."""
 
 from django.urls import path, reverse
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .api.forms import FormSubmissionEndpoint
 from .i18n import overrides
 from .i18n.translation_report import TranslationStatusMenuItem, TranslationStatusReportView
 from .rich_text import links as rich_text_links
@@ -52,3 +54,8 @@ def register_safe_rich_text_links(features) -> None:
     features.register_converter_rule(
         "contentstate", "document-link", rich_text_links.DOCUMENT_LINK_RULE
     )
+
+
+@hooks.register("register_api_endpoints")
+def register_form_submission_endpoint(router) -> None:
+    router.register_endpoint("forms", FormSubmissionEndpoint)

@@ -84,6 +84,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 # Page passwords (Wagtail's password-protected pages): attempts per client address.
 PAGE_PASSWORD_RATE = "5/m"
+# Form submissions (form pages and the API's submit endpoint): attempts per client address.
+FORM_SUBMISSION_RATE = "5/10m"
 # Behind a proxy, the header holding the client's address (e.g. HTTP_X_REAL_IP); production
 # sets it from the environment.
 CLIENT_IP_META_KEY = "REMOTE_ADDR"
@@ -167,7 +169,8 @@ CORS_ALLOWED_ORIGINS = [
 ]
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_CREDENTIALS = False
-CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+# POST only reaches the form-submission endpoint (JSON only, see home/api/forms.py).
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]
 # How long clients and caches may reuse an API answer (seconds); ETags revalidate it.
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "300"))
 WAGTAILAPI_LIMIT_MAX = 50

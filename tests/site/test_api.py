@@ -48,6 +48,7 @@ FIELDS = {
         {"intro", "key_figures", "contact_name", "address", "phone", "email"},
         {"featured_pages", "body"},
     ),
+    "home.FormPage": ({"intro", "thank_you_text"}, {"form_fields"}),
     "organizations.OrganizationIndexPage": ({"intro"}, set()),
     "organizations.OrganizationPage": (
         {

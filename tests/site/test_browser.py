@@ -109,7 +109,7 @@ def browser():
 
 @pytest.mark.parametrize("width", [375, 1280])
 def test_no_page_overflows_sideways(demo_server, browser, width):
-    assert len(demo_server.page_paths) == 18, demo_server.page_paths  # 9 page types x 2 locales
+    assert len(demo_server.page_paths) == 24, demo_server.page_paths  # 12 page types x 2 locales
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     overflowing = {}

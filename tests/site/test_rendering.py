@@ -24,6 +24,7 @@ PAGE_TYPES = {
     "PartnerProgramPage",
     "EventIndexPage",
     "EventPage",
+    "FormPage",
 }
 
 

@@ -1,0 +1,3 @@
+"""Wagtail's form field types that offer a list of choices."""
+
+CHOICE_TYPES = frozenset({"checkboxes", "dropdown", "multiselect", "radio"})
