@@ -154,7 +154,7 @@ def article_structured_data(article: NewsArticlePage, request: HttpRequest | Non
         "url": url,
     }
     if article.last_published_at:
-        data["dateModified"] = article.last_published_at.isoformat()
+        data["dateModified"] = article.last_published_at.isoformat(timespec="seconds")
     if article.image is not None:
         rendition = article.image.get_rendition("max-1600x1600")
         image_url = (
