@@ -29,6 +29,7 @@ from home.dates import (
     PartialDateDisplay,
     truncate_to_precision,
 )
+from home.headless_preview import HeadlessPreviewPageMixin
 from home.i18n.links import localize, localize_all
 from home.models import SectionIndexPage, key_figures_field, tabbed
 from home.relations import children_by_parent, pointing_at
@@ -62,7 +63,7 @@ class Region(models.TextChoices):
     EUROPE = "europe", _("Europe")
 
 
-class OrganizationIndexPage(SectionIndexPage):
+class OrganizationIndexPage(HeadlessPreviewPageMixin, SectionIndexPage):
     """Lists every organisation of the locale, grouped by kind."""
 
     subpage_types = ["organizations.OrganizationPage", "organizations.HistoryPage"]
@@ -90,7 +91,7 @@ class OrganizationIndexPage(SectionIndexPage):
         return context
 
 
-class OrganizationPage(Page):
+class OrganizationPage(HeadlessPreviewPageMixin, Page):
     kind = models.CharField(_("kind"), max_length=30, choices=OrganizationKind.choices)
     acronym = models.CharField(
         _("acronym"), max_length=30, blank=True, help_text=_("e.g. IFMSA, SMSA, SUMC.")
@@ -290,7 +291,7 @@ class CommitteeKind(models.TextChoices):
     TEAM = "team", _("Team")
 
 
-class CommitteePage(Page):
+class CommitteePage(HeadlessPreviewPageMixin, Page):
     acronym = models.CharField(
         _("acronym"),
         max_length=30,
@@ -351,7 +352,7 @@ class CommitteePage(Page):
         return committee_node(self, request)
 
 
-class HistoryPage(Page):
+class HistoryPage(HeadlessPreviewPageMixin, Page):
     """A timeline of dated events, always shown in date order whatever order they were entered."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])

@@ -27,6 +27,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.dates import DatePrecision
+from home.headless_preview import HeadlessPreviewPageMixin
 from home.i18n.links import localize
 from home.models import SectionIndexPage, tabbed
 from home.relations import pointing_at
@@ -66,7 +67,7 @@ def last_day_of(value: datetime.date, precision: str) -> datetime.date:
     return value
 
 
-class EventIndexPage(RoutablePageMixin, SectionIndexPage):
+class EventIndexPage(HeadlessPreviewPageMixin, RoutablePageMixin, SectionIndexPage):
     """Upcoming events first (`?page=`), past events at `past/`, and the section's calendar to
     subscribe to at `calendar/` (its events and the programmes' application deadlines)."""
 
@@ -106,7 +107,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         return calendar_response(section_calendar(self, request), "calendar.ics")
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
     start_date = models.DateField(
         _("start date"),
         help_text=_("The first day. For a date known only to the year, any day in it."),

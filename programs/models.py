@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.api.fields import ComputedField, LocalizedPageField, translated_field
 from home.api.resolver import get_resolver
 from home.dates import PRECISION_HELP_TEXT, DatePrecision, PartialDateDisplay
+from home.headless_preview import HeadlessPreviewPageMixin
 from home.i18n.links import localize, localize_all
 from home.models import SectionIndexPage, tabbed
 from home.relations import pointing_at
@@ -84,7 +85,7 @@ class ProgramKind(models.TextChoices):
     CONFERENCE = "conference", _("Conference")
 
 
-class ProgramIndexPage(SectionIndexPage):
+class ProgramIndexPage(HeadlessPreviewPageMixin, SectionIndexPage):
     subpage_types = ["programs.PartnerProgramPage"]
 
     class Meta:
@@ -107,7 +108,7 @@ class ProgramIndexPage(SectionIndexPage):
         return context
 
 
-class PartnerProgramPage(Page):
+class PartnerProgramPage(HeadlessPreviewPageMixin, Page):
     kind = models.CharField(_("kind"), max_length=20, choices=ProgramKind.choices)
     host_organization = models.ForeignKey(
         "organizations.OrganizationPage",
