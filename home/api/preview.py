@@ -32,10 +32,12 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
     (`meta.locale`, `meta.translations`, links in the page's language, image renditions);
     `Cache-Control: no-store`. Errors, as `{"message": …}`: 400 for missing or malformed
     parameters, 403 for a tampered or expired token, 404 when there is no preview of that
-    page type under that token.
+    page type under that token. A page being created (never saved) has `id: null` and
+    `meta.detail_url: null`.
     """
 
     known_query_parameters = frozenset({"content_type", "token", "fields", "format"})
+    _never_saved = False
 
     @classmethod
     def get_urlpatterns(cls) -> list:
@@ -53,13 +55,22 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
             raise BadRequestError(f"required: {', '.join(missing)}")
         # Serialized as the pages endpoint's detail view serializes a page.
         self.action = "detail_view"
-        return self.detail_view(request, pk=None)
+        response = self.detail_view(request, pk=None)
+        if self._never_saved:
+            # A page being created has no id nor detail URL yet (0 stood in while serializing).
+            if "id" in response.data:
+                response.data["id"] = None
+            if "detail_url" in response.data.get("meta", {}):
+                response.data["meta"]["detail_url"] = None
+        return response
 
     def get_object(self) -> Page:
         if getattr(self, "_cached_object", None) is None:
-            self._cached_object = preview_page(
-                self.request.GET["content_type"], self.request.GET["token"]
-            )
+            page = preview_page(self.request.GET["content_type"], self.request.GET["token"])
+            self._never_saved = page.pk is None
+            if self._never_saved:
+                page.pk = 0  # URL reversing and per-page lookups need an integer
+            self._cached_object = page
         return self._cached_object
 
     def handle_exception(self, exc):

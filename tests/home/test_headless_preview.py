@@ -10,7 +10,9 @@ import pytest
 from django.apps import apps
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Page
+from wagtail.test.utils.form_data import querydict_from_html
 from wagtail_headless_preview.models import PagePreview
 
 from home.headless_preview import FRONT_END_MODE, HeadlessPreviewPageMixin
@@ -67,6 +69,10 @@ def test_every_page_type_offers_the_front_end_preview():
 def test_preview_modes_keep_the_html_preview_first(organisation):
     assert organisation.preview_modes[0][0] == ""
     assert organisation.default_preview_mode == ""
+    with translation.override("zh-hans"):
+        assert (FRONT_END_MODE, "前端") in [
+            (m, str(label)) for m, label in organisation.preview_modes
+        ]
     assert (FRONT_END_MODE, "Front end") in [
         (m, str(label)) for m, label in organisation.preview_modes
     ]
@@ -237,3 +243,35 @@ def test_the_front_end_mode_is_refused_when_not_configured(admin_client, organis
     assert response.status_code == 404
     assert "HEADLESS_PREVIEW_URL" in response.content.decode()
     assert not PagePreview.objects.exists()
+
+
+@front_end
+def test_a_new_page_before_its_first_save(admin_client, organisation):
+    """Previewing while creating: no page row yet, the draft is only in the preview."""
+    url = reverse(
+        "wagtailadmin_pages:preview_on_add",
+        args=["organizations", "committeepage", organisation.pk],
+    )
+    add_url = reverse(
+        "wagtailadmin_pages:add", args=["organizations", "committeepage", organisation.pk]
+    )
+    html = admin_client.get(add_url).content.decode()
+    data = querydict_from_html(html, form_id="page-edit-form").dict()
+    data |= {"title": "New committee", "slug": "new-committee", "body-count": "0"}
+    data |= {"acronym": "NEW", "full_name": "Standing Committee on Newness", "focus": "New."}
+    state = admin_client.post(url, data).json()
+    assert state["is_valid"], state
+    response = admin_client.get(url, {"mode": FRONT_END_MODE})
+    params = {k: v[0] for k, v in parse_qs(urlsplit(response["Location"]).query).items()}
+    preview = read_preview(params)
+    assert preview.status_code == 200, preview.content
+    body = preview.json()
+    assert body["title"] == "New committee"
+    assert body["id"] is None
+    assert body["meta"]["detail_url"] is None
+    assert body["meta"]["locale"] == "en"
+    assert body["meta"]["html_url"].endswith("/new-committee/")
+    assert body["meta"]["parent"]["id"] == organisation.pk
+    published = Client().get(f"/api/v2/pages/{organisation.pk}/").json()
+    assert body["meta"].keys() <= published["meta"].keys() | {"parent"}
+    print(body)
