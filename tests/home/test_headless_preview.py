@@ -16,8 +16,13 @@ from wagtail.test.utils.form_data import querydict_from_html
 from wagtail_headless_preview.models import PagePreview
 
 from home.headless_preview import FRONT_END_MODE, HeadlessPreviewPageMixin
+from programs.models import ProgramPartner
 from tests.admin_forms import page_edit_data
-from tests.factories import OrganizationPageFactory
+from tests.factories import (
+    OrganizationPageFactory,
+    PartnerInstitutionFactory,
+    PartnerProgramPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -275,3 +280,22 @@ def test_a_new_page_before_its_first_save(admin_client, organisation):
     published = Client().get(f"/api/v2/pages/{organisation.pk}/").json()
     assert body["meta"].keys() <= published["meta"].keys() | {"parent"}
     print(body)
+
+
+@front_end
+def test_inline_rows_come_from_the_draft(admin_client, program_index):
+    """A programme's partners are rows of their own: the preview shows the draft's."""
+    kept, dropped, added = (PartnerInstitutionFactory(name=n) for n in ("Kept", "Dropped", "Added"))
+    programme = PartnerProgramPageFactory(
+        parent=program_index, partner_institutions=[kept, dropped]
+    )
+    draft = programme.get_latest_revision_as_object()
+    draft.partners = [
+        ProgramPartner(institution=added, sort_order=0),
+        ProgramPartner(institution=kept, sort_order=1),
+    ]
+    draft.save_revision()
+    preview = read_preview(front_end_preview(admin_client, programme)).json()
+    assert [p["name"] for p in preview["partners"]] == ["Added", "Kept"]
+    published = Client().get(f"/api/v2/pages/{programme.pk}/").json()
+    assert [p["name"] for p in published["partners"]] == ["Kept", "Dropped"]
