@@ -29,9 +29,8 @@ from home.dates import (
     PartialDateDisplay,
     truncate_to_precision,
 )
-from home.headless_preview import HeadlessPreviewPageMixin
 from home.i18n.links import localize, localize_all
-from home.models import SectionIndexPage, key_figures_field, tabbed
+from home.models import HeadlessPreviewPageMixin, SectionIndexPage, key_figures_field, tabbed
 from home.relations import children_by_parent, pointing_at
 from home.safe_urls import validate_safe_url
 from home.search.terms import bilingual_search_fields

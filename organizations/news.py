@@ -27,8 +27,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.api.fields import ComputedField, ImageAPIField, LocalizedPageField, translated_field
 from home.dates import DatePrecision, PartialDateDisplay
-from home.headless_preview import HeadlessPreviewPageMixin
-from home.models import SectionIndexPage, tabbed
+from home.models import HeadlessPreviewPageMixin, SectionIndexPage, tabbed
 from home.search.terms import bilingual_search_fields
 
 from . import api as org_api

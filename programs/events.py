@@ -27,9 +27,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.dates import DatePrecision
-from home.headless_preview import HeadlessPreviewPageMixin
 from home.i18n.links import localize
-from home.models import SectionIndexPage, tabbed
+from home.models import HeadlessPreviewPageMixin, SectionIndexPage, tabbed
 from home.relations import pointing_at
 from home.safe_urls import validate_safe_url
 from home.search.terms import bilingual_search_fields

@@ -14,9 +14,8 @@ from wagtail_localize.fields import SynchronizedField
 from home.api.fields import ComputedField, LocalizedPageField, translated_field
 from home.api.resolver import get_resolver
 from home.dates import PRECISION_HELP_TEXT, DatePrecision, PartialDateDisplay
-from home.headless_preview import HeadlessPreviewPageMixin
 from home.i18n.links import localize, localize_all
-from home.models import SectionIndexPage, tabbed
+from home.models import HeadlessPreviewPageMixin, SectionIndexPage, tabbed
 from home.relations import pointing_at
 from home.safe_urls import validate_safe_url
 from home.search.terms import bilingual_search_fields
