@@ -35,7 +35,7 @@ MANIFEST_NAME = "manifest.json"
 MEDIA_PREFIX = "media/"
 
 # Rebuilt by the target database itself (migrate, update_index) or meaningless elsewhere
-# (sessions, sign-in attempts, open editing sessions).
+# (sessions, sign-in attempts, open editing sessions, hour-long headless previews).
 EXCLUDED = (
     "contenttypes",
     "sessions",
@@ -43,6 +43,7 @@ EXCLUDED = (
     "wagtailsearch",
     "axes",
     "wagtailadmin.EditingSession",
+    "wagtail_headless_preview",
 )
 
 Progress = Callable[[str], None]

@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BaseStreamBlock, KeyFigureBlock
+from .headless_preview import HeadlessPreviewPageMixin
 from .panels import tabbed
 from .search.terms import bilingual_search_fields
 from .sections import HOME_PAGE_SECTIONS_HOOK, page_sections
@@ -23,7 +24,7 @@ def key_figures_field() -> StreamField:
     )
 
 
-class HomePage(Page):
+class HomePage(HeadlessPreviewPageMixin, Page):
     """The root of one locale's site: introduction, key figures, featured pages and contacts."""
 
     intro = RichTextField(

@@ -44,3 +44,23 @@ def children_by_parent(candidates: models.QuerySet, parents: list[Page]) -> dict
         for child in children:
             result[paths[child.parent_path]].append(child)
     return result
+
+
+def inline_rows(pages: list, relation: str, model: type[models.Model]) -> dict[int, list]:
+    """Each page's inline rows (the `relation` of a ParentalKey, e.g. a programme's partners),
+    {page id: [rows]} in their order: one query for the pages as stored; a draft (a preview)
+    holds its own rows in memory, not yet saved, and answers them instead."""
+    result: dict[int, list] = {}
+    stored = []
+    for page in pages:
+        held = getattr(page, "_cluster_related_objects", {}).get(relation)
+        if held is None:
+            stored.append(page.pk)
+            result[page.pk] = []
+        else:
+            result[page.pk] = list(held)
+    if stored:
+        field = model._meta.get_field("page").attname
+        for row in model.objects.filter(**{f"{field}__in": stored}).order_by("sort_order", "pk"):
+            result[getattr(row, field)].append(row)
+    return result

@@ -10,7 +10,7 @@ from wagtail.models import Page
 from home.api.fields import in_language
 from home.api.resolver import Resolver, get_resolver
 from home.dates import format_partial_date
-from home.relations import children_by_parent
+from home.relations import children_by_parent, inline_rows
 
 
 def committees(pages: list, resolver: Resolver) -> dict[int, list]:
@@ -75,13 +75,9 @@ def events_representation(
 def prime_topics(articles: list, resolver: Resolver) -> None:
     """One query for the topics of all `articles` of a response."""
     model = apps.get_model("organizations", "NewsArticleTopic")
-    rows = model.objects.filter(page_id__in=[article.pk for article in articles])
     store = resolver.store.setdefault(prime_topics, {})
-    for article in articles:
-        store.setdefault(article.pk, [])
-    for row in rows.order_by("sort_order", "pk"):
-        if row.topic not in store[row.page_id]:
-            store[row.page_id].append(row.topic)
+    for pk, rows in inline_rows(articles, "topics", model).items():
+        store[pk] = list(dict.fromkeys(row.topic for row in rows))
 
 
 def topics_representation(article: Any, context: dict) -> list[dict]:

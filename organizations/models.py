@@ -30,7 +30,7 @@ from home.dates import (
     truncate_to_precision,
 )
 from home.i18n.links import localize, localize_all
-from home.models import SectionIndexPage, key_figures_field, tabbed
+from home.models import HeadlessPreviewPageMixin, SectionIndexPage, key_figures_field, tabbed
 from home.relations import children_by_parent, pointing_at
 from home.safe_urls import validate_safe_url
 from home.search.terms import bilingual_search_fields
@@ -62,7 +62,7 @@ class Region(models.TextChoices):
     EUROPE = "europe", _("Europe")
 
 
-class OrganizationIndexPage(SectionIndexPage):
+class OrganizationIndexPage(HeadlessPreviewPageMixin, SectionIndexPage):
     """Lists every organisation of the locale, grouped by kind."""
 
     subpage_types = ["organizations.OrganizationPage", "organizations.HistoryPage"]
@@ -90,7 +90,7 @@ class OrganizationIndexPage(SectionIndexPage):
         return context
 
 
-class OrganizationPage(Page):
+class OrganizationPage(HeadlessPreviewPageMixin, Page):
     kind = models.CharField(_("kind"), max_length=30, choices=OrganizationKind.choices)
     acronym = models.CharField(
         _("acronym"), max_length=30, blank=True, help_text=_("e.g. IFMSA, SMSA, SUMC.")
@@ -290,7 +290,7 @@ class CommitteeKind(models.TextChoices):
     TEAM = "team", _("Team")
 
 
-class CommitteePage(Page):
+class CommitteePage(HeadlessPreviewPageMixin, Page):
     acronym = models.CharField(
         _("acronym"),
         max_length=30,
@@ -351,7 +351,7 @@ class CommitteePage(Page):
         return committee_node(self, request)
 
 
-class HistoryPage(Page):
+class HistoryPage(HeadlessPreviewPageMixin, Page):
     """A timeline of dated events, always shown in date order whatever order they were entered."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])

@@ -27,7 +27,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.api.fields import ComputedField, ImageAPIField, LocalizedPageField, translated_field
 from home.dates import DatePrecision, PartialDateDisplay
-from home.models import SectionIndexPage, tabbed
+from home.models import HeadlessPreviewPageMixin, SectionIndexPage, tabbed
 from home.search.terms import bilingual_search_fields
 
 from . import api as org_api
@@ -92,7 +92,7 @@ def with_publishers(articles: Iterable[NewsArticlePage]) -> list[NewsArticlePage
     return articles
 
 
-class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
+class NewsIndexPage(HeadlessPreviewPageMixin, RoutablePageMixin, SectionIndexPage):
     """The news section of one language: articles newest first, 12 a page, by topic, with RSS
     (`feed/`) and Atom (`feed/atom/`) feeds announced in the `<head>` of every page."""
 
@@ -140,7 +140,7 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         return NewsAtomFeed(self)(request)
 
 
-class NewsArticlePage(Page):
+class NewsArticlePage(HeadlessPreviewPageMixin, Page):
     date = models.DateField(
         _("date"),
         default=datetime.date.today,

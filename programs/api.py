@@ -4,7 +4,6 @@ fields of programme pages, the programmes an organisation hosts, and `/api/v2/pa
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from rest_framework.filters import BaseFilterBackend
@@ -25,6 +24,7 @@ from home.api.fields import (
 from home.api.filters import FieldsFilter, SearchFilter, requested_locale
 from home.api.resolver import Resolver, get_resolver, get_resolver_for_view
 from home.api.views import StrictAPIMixin
+from home.relations import inline_rows
 from home.safe_urls import safe_url_or_empty
 
 from .models import PartnerInstitution, PartnerProgramPage, ProgramPartner
@@ -49,12 +49,9 @@ def partner_representation(partner: Any, resolver: Resolver) -> dict:
 def prime_partners(pages: list, resolver: Resolver) -> None:
     """One query for the partner rows of all `pages`; the institutions (and their logos) then
     come with the response's other references."""
-    rows = ProgramPartner.objects.filter(page_id__in=[page.pk for page in pages])
-    by_page: dict[int, list[int]] = defaultdict(list)
-    for row in rows.order_by("sort_order", "pk"):
-        by_page[row.page_id].append(row.institution_id)
-    store = resolver.store.setdefault(prime_partners, {})
-    store.update({page.pk: by_page.get(page.pk, []) for page in pages})
+    rows = inline_rows(pages, "partners", ProgramPartner)
+    by_page = {pk: [row.institution_id for row in page_rows] for pk, page_rows in rows.items()}
+    resolver.store.setdefault(prime_partners, {}).update(by_page)
     resolver.prime(PartnerInstitution, [pk for ids in by_page.values() for pk in ids])
 
 

@@ -28,7 +28,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.dates import DatePrecision
 from home.i18n.links import localize
-from home.models import SectionIndexPage, tabbed
+from home.models import HeadlessPreviewPageMixin, SectionIndexPage, tabbed
 from home.relations import pointing_at
 from home.safe_urls import validate_safe_url
 from home.search.terms import bilingual_search_fields
@@ -66,7 +66,7 @@ def last_day_of(value: datetime.date, precision: str) -> datetime.date:
     return value
 
 
-class EventIndexPage(RoutablePageMixin, SectionIndexPage):
+class EventIndexPage(HeadlessPreviewPageMixin, RoutablePageMixin, SectionIndexPage):
     """Upcoming events first (`?page=`), past events at `past/`, and the section's calendar to
     subscribe to at `calendar/` (its events and the programmes' application deadlines)."""
 
@@ -106,7 +106,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         return calendar_response(section_calendar(self, request), "calendar.ics")
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
     start_date = models.DateField(
         _("start date"),
         help_text=_("The first day. For a date known only to the year, any day in it."),

@@ -15,7 +15,7 @@ from home.api.fields import ComputedField, LocalizedPageField, translated_field
 from home.api.resolver import get_resolver
 from home.dates import PRECISION_HELP_TEXT, DatePrecision, PartialDateDisplay
 from home.i18n.links import localize, localize_all
-from home.models import SectionIndexPage, tabbed
+from home.models import HeadlessPreviewPageMixin, SectionIndexPage, tabbed
 from home.relations import pointing_at
 from home.safe_urls import validate_safe_url
 from home.search.terms import bilingual_search_fields
@@ -84,7 +84,7 @@ class ProgramKind(models.TextChoices):
     CONFERENCE = "conference", _("Conference")
 
 
-class ProgramIndexPage(SectionIndexPage):
+class ProgramIndexPage(HeadlessPreviewPageMixin, SectionIndexPage):
     subpage_types = ["programs.PartnerProgramPage"]
 
     class Meta:
@@ -107,7 +107,7 @@ class ProgramIndexPage(SectionIndexPage):
         return context
 
 
-class PartnerProgramPage(Page):
+class PartnerProgramPage(HeadlessPreviewPageMixin, Page):
     kind = models.CharField(
         _("kind"),
         max_length=20,

@@ -30,6 +30,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.api.form_fields import FormFieldsAPIField
+from home.headless_preview import HeadlessPreviewPageMixin
 from home.panels import tabbed
 from home.safe_urls import UNSAFE_URL_MESSAGE, is_safe_url, validate_safe_url
 from home.search.terms import bilingual_search_fields
@@ -99,7 +100,7 @@ class FormField(TranslatableMixin, AbstractFormField):
             raise ValidationError(errors)
 
 
-class FormPage(AbstractEmailForm):
+class FormPage(HeadlessPreviewPageMixin, AbstractEmailForm):
     """A form visitors fill in (contact, expression of interest): its answers are kept and
     listed under Forms in the admin, and optionally e-mailed."""
 

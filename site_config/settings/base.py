@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     *PROJECT_APPS,
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales (same app label)
+    "wagtail_headless_preview",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -174,6 +175,20 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]
 # How long clients and caches may reuse an API answer (seconds); ETags revalidate it.
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "300"))
 WAGTAILAPI_LIMIT_MAX = 50
+
+# Draft previews for headless front ends (home/headless_preview.py, docs/api.md): the editor's
+# "Front end" preview mode opens HEADLESS_PREVIEW_URL, with `{locale}` replaced by the page's
+# language code, e.g. https://app.example.org/{locale}/preview. Unset, the mode is not offered.
+HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "").strip()
+# How long a preview token opens its draft (seconds).
+HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", "3600"))
+WAGTAIL_HEADLESS_PREVIEW = {
+    # The plugin's per-hostname URLs; per-locale URLs come from HEADLESS_PREVIEW_URL instead.
+    "CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL},
+    # A redirect rather than a nested frame: Wagtail 7.1+ handles cross-origin preview frames.
+    "REDIRECT_ON_PREVIEW": True,
+    "ENFORCE_TRAILING_SLASH": False,
+}
 
 WAGTAIL_SITE_NAME = "MedStudents Network"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
