@@ -135,3 +135,7 @@ class SectionIndexPage(Page):
 
     class Meta:
         abstract = True
+
+
+# Models of the `home.webhooks` package, here so Django finds them.
+from .webhooks.models import WebhookDelivery, WebhookSubscription  # noqa: E402, F401

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     *PROJECT_APPS,
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales (same app label)
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -171,6 +172,20 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 # How long clients and caches may reuse an API answer (seconds); ETags revalidate it.
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "300"))
 WAGTAILAPI_LIMIT_MAX = 50
+
+# Background tasks (Wagtail's own task framework, django-tasks). Wagtail's internal tasks keep
+# running at once in the request ("default"); webhook deliveries are stored in the database and
+# run by a worker process, `python manage.py db_worker` (home/webhooks/).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+WEBHOOKS_TASK_BACKEND = "webhooks"
+# Delivery: attempts in all, seconds before the first retry (doubled each time), and the
+# receiver's time to answer.
+WEBHOOKS_MAX_ATTEMPTS = 5
+WEBHOOKS_RETRY_BASE_SECONDS = 30.0
+WEBHOOKS_TIMEOUT_SECONDS = 5.0
 
 WAGTAIL_SITE_NAME = "MedStudents Network"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
