@@ -86,16 +86,16 @@ def attempt(delivery: WebhookDelivery) -> bool:
         delivery.status = WebhookDelivery.Status.SUCCEEDED
     elif delivery.attempts >= max_attempts:
         delivery.status = WebhookDelivery.Status.FAILED
-    delivery.save(update_fields=["attempts", "response_status", "last_error", "status", "updated_at"])
+    delivery.save(
+        update_fields=["attempts", "response_status", "last_error", "status", "updated_at"]
+    )
     return delivery.status == WebhookDelivery.Status.PENDING
 
 
 @task(backend=getattr(settings, "WEBHOOKS_TASK_BACKEND", "default"))
 def deliver(delivery_id: int) -> str:
     """The background task: one attempt, then the next one scheduled if it failed."""
-    delivery = (
-        WebhookDelivery.objects.select_related("subscription").filter(pk=delivery_id).first()
-    )
+    delivery = WebhookDelivery.objects.select_related("subscription").filter(pk=delivery_id).first()
     if delivery is None or delivery.status != WebhookDelivery.Status.PENDING:
         return "skipped"
     if attempt(delivery):

@@ -14,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
@@ -270,8 +271,9 @@ def test_a_broken_event_never_breaks_publishing(
 
 def test_management_command_adds_lists_and_removes(receiver):
     out = io.StringIO()
-    call_command("webhooks", "add", receiver.url, "--secret", "abc", "--event", "page.published",
-                 stdout=out)
+    call_command(
+        "webhooks", "add", receiver.url, "--secret", "abc", "--event", "page.published", stdout=out
+    )
     subscription = WebhookSubscription.objects.get()
     assert (subscription.secret, subscription.events) == ("abc", ["page.published"])
     call_command("webhooks", "add", "http://127.0.0.1:9/all", stdout=out)
@@ -299,3 +301,51 @@ def test_translated_page_signals_translation_published(
         translate(page, chinese)
     [delivery] = WebhookDelivery.objects.all()
     assert delivery.payload["object"]["locale"] == "zh-hans"
+
+
+def test_admin_manages_subscriptions_and_reads_the_log(admin_client, receiver):
+    response = admin_client.get("/admin/webhooks/new/")
+    assert response.status_code == 200
+    response = admin_client.post(
+        "/admin/webhooks/new/",
+        {
+            "url": receiver.url,
+            "secret": "abc",
+            "events": ["page.published", "partner.changed"],
+            "locale": "",
+            "active": "on",
+        },
+    )
+    assert response.status_code == 302, response.content[:2000]
+    subscription = WebhookSubscription.objects.get()
+    assert subscription.events == ["page.published", "partner.changed"]
+    response = admin_client.post(
+        f"/admin/webhooks/edit/{subscription.pk}/",
+        {"url": "javascript:alert(1)", "secret": "abc", "events": ["page.published"]},
+    )
+    assert response.status_code == 200  # refused, the form again
+    subscription.refresh_from_db()
+    assert subscription.url == receiver.url
+
+    delivery = WebhookDelivery.objects.create(
+        subscription=subscription,
+        event="page.published",
+        payload={"event": "page.published"},
+        status="failed",
+        attempts=5,
+        last_error="HTTP 500 Internal Server Error",
+    )
+    listing = admin_client.get("/admin/webhook_deliveries/")
+    assert listing.status_code == 200
+    assert b"page.published" in listing.content
+    inspect = admin_client.get(f"/admin/webhook_deliveries/inspect/{delivery.pk}/")
+    assert inspect.status_code == 200
+    assert b"HTTP 500 Internal Server Error" in inspect.content
+    # Read only: no adding or editing log entries.
+    assert admin_client.get("/admin/webhook_deliveries/new/").status_code in (302, 403)
+    assert admin_client.get(f"/admin/webhook_deliveries/edit/{delivery.pk}/").status_code in (
+        302,
+        403,
+    )
+    # Not for anonymous visitors.
+    assert Client().get("/admin/webhook_deliveries/").status_code == 302
