@@ -4,6 +4,7 @@
 from wagtail import hooks
 from wagtail.api.v2.router import WagtailAPIRouter
 
+from home.api.site import NavigationAPIViewSet, RedirectsAPIViewSet
 from home.api.views import DocumentsAPIViewSet, ImagesAPIViewSet, PagesAPIViewSet
 
 # Named "wagtailapi_v2" because the frontend-cache purge hook reverses that namespace.
@@ -11,6 +12,8 @@ api_router = WagtailAPIRouter("wagtailapi_v2")
 api_router.register_endpoint("pages", PagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("navigation", NavigationAPIViewSet)
+api_router.register_endpoint("redirects", RedirectsAPIViewSet)
 
 for register in hooks.get_hooks("register_api_endpoints"):
     register(api_router)
