@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -19,7 +20,7 @@ from .models import WebhookDelivery, WebhookSubscription
 class WebhookSubscriptionForm(WagtailAdminModelForm):
     # Events are stored as a JSON list; editors tick them.
     events = forms.MultipleChoiceField(
-        label=_("Events"),
+        label=pgettext_lazy("webhook", "Events"),
         choices=event_choices,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("The events this receiver is sent."),

@@ -6,6 +6,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 def new_secret() -> str:
@@ -29,7 +30,7 @@ class WebhookSubscription(models.Model):
     )
     # A list of event names (see home/webhooks/events.py); JSON, so SQLite stores it too.
     events = models.JSONField(
-        _("events"), default=list, help_text=_("The events this receiver is sent.")
+        pgettext_lazy("webhook", "events"), default=list, help_text=_("The events this receiver is sent.")
     )
     locale = models.ForeignKey(
         "wagtailcore.Locale",
@@ -70,7 +71,7 @@ class WebhookDelivery(models.Model):
         on_delete=models.CASCADE,
         related_name="deliveries",
     )
-    event = models.CharField(_("event"), max_length=60)
+    event = models.CharField(pgettext_lazy("webhook", "event"), max_length=60)
     payload = models.JSONField(_("payload"))
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
