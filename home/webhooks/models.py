@@ -30,7 +30,9 @@ class WebhookSubscription(models.Model):
     )
     # A list of event names (see home/webhooks/events.py); JSON, so SQLite stores it too.
     events = models.JSONField(
-        pgettext_lazy("webhook", "events"), default=list, help_text=_("The events this receiver is sent.")
+        pgettext_lazy("webhook", "events"),
+        default=list,
+        help_text=_("The events this receiver is sent."),
     )
     locale = models.ForeignKey(
         "wagtailcore.Locale",
