@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail_localize.models import TranslationSource
 
-from .events import WebhookModel, emit, webhook_models
+from .events import WebhookModel, emit, interested, webhook_models
 
 
 def is_translation(page: Page) -> bool:
@@ -26,7 +26,7 @@ def is_translation(page: Page) -> bool:
 
 def on_page_published(sender, instance: Page, **kwargs: Any) -> None:
     emit("page.published", instance)
-    if is_translation(instance):
+    if interested("translation.published", instance.locale_id) and is_translation(instance):
         emit("translation.published", instance)
 
 

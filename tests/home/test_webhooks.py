@@ -349,3 +349,12 @@ def test_admin_manages_subscriptions_and_reads_the_log(admin_client, receiver):
     )
     # Not for anonymous visitors.
     assert Client().get("/admin/webhook_deliveries/").status_code == 302
+
+
+def test_plain_db_worker_runs_the_webhook_backend():
+    """`python manage.py db_worker` (what `make run` and the README start) works on the backend
+    deliveries are queued on, not on Wagtail's immediate default."""
+    from home.management.commands.db_worker import Command
+
+    options = Command().create_parser("manage.py", "db_worker").parse_args([])
+    assert options.backend_name == "webhooks"
