@@ -27,6 +27,17 @@ TIMESTAMP_HEADER = "X-Webhook-Timestamp"
 MAX_ERROR_LENGTH = 2000
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is reported as the answer (a failed attempt), not followed: urllib would
+    turn the POST into a GET without the signed body."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+_opener = urllib.request.build_opener(_NoRedirects)
+
+
 def sign(secret: str, timestamp: str, body: bytes) -> str:
     """`sha256=<hex>` of HMAC-SHA256(secret, "<timestamp>.<body>")."""
     message = timestamp.encode() + b"." + body
@@ -57,7 +68,7 @@ def post(delivery: WebhookDelivery) -> int:
     )
     timeout = float(getattr(settings, "WEBHOOKS_TIMEOUT_SECONDS", 5))
     # The URL is http(s) only (validated on the subscription).
-    with urllib.request.urlopen(request, timeout=timeout) as response:
+    with _opener.open(request, timeout=timeout) as response:
         return response.status
 
 

@@ -358,3 +358,15 @@ def test_plain_db_worker_runs_the_webhook_backend():
 
     options = Command().create_parser("manage.py", "db_worker").parse_args([])
     assert options.backend_name == "webhooks"
+
+
+def test_a_redirect_is_a_failed_attempt_not_followed(
+    organisation, subscription, receiver, django_capture_on_commit_callbacks
+):
+    receiver.answers = [302]
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(organisation)
+    run_worker(until=lambda: len(receiver.requests) >= 1)
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.response_status) == ("pending", 302)
+    assert len(receiver.requests) == 1
