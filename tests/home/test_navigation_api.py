@@ -89,3 +89,20 @@ def test_redirects_answer_404_and_400_in_json(client):
         response = client.get(f"/api/v2/redirects/?{query}")
         assert response.status_code == 400, query
         assert response.json()["message"]
+
+
+@pytest.mark.parametrize(
+    "endpoint,names",
+    [("/api/v2/navigation/", ["locale"]), ("/api/v2/redirects/", ["path", "limit", "offset"])],
+)
+def test_no_parameter_value_makes_a_500(client, endpoint, names):
+    from urllib.parse import urlencode
+
+    from tests.home.test_api_errors import HOSTILE
+
+    for name in names:
+        for value in HOSTILE:
+            response = client.get(f"{endpoint}?{urlencode({name: value})}")
+            assert response.status_code < 500, (name, value)
+            assert response["Content-Type"].startswith("application/json")
+    assert client.post(endpoint).status_code == 405
