@@ -16,7 +16,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 from wagtail import hooks
-from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.models import Locale, Page, ReferenceIndex, Site
 
 AFFECTED_PAGES_HOOK = "affected_pages"
 
@@ -85,11 +85,12 @@ def absolute_url(path: str, page: Page | None = None, request: HttpRequest | Non
 
 def page_references(pages: Iterable[Page], request: HttpRequest | None = None) -> list[dict]:
     """`{id, type, locale, url, api_url}` for each page: what a cache or a receiver needs."""
+    codes = dict(Locale.objects.values_list("pk", "language_code"))
     return [
         {
             "id": page.pk,
             "type": f"{page.specific_class._meta.app_label}.{page.specific_class.__name__}",
-            "locale": page.locale.language_code,
+            "locale": codes.get(page.locale_id),
             "url": page.get_full_url(request),
             "api_url": api_detail_url(page, request),
         }
