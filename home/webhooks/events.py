@@ -21,6 +21,7 @@ from wagtail.models import Page
 
 from home.affected import absolute_url, affected_pages, api_detail_url, page_references
 
+from .delivery import enqueue
 from .models import WebhookDelivery, WebhookSubscription
 
 logger = logging.getLogger(__name__)
@@ -133,7 +134,6 @@ def emit(
     except Exception:
         logger.exception("webhook event %s about %r not recorded", event, obj)
         return
-    from .delivery import enqueue
-
     for delivery in deliveries:
-        transaction.on_commit(lambda pk=delivery.pk: enqueue(pk))
+        # robust: a queue that fails is logged by Django, the published page stays published.
+        transaction.on_commit(lambda pk=delivery.pk: enqueue(pk), robust=True)
