@@ -40,7 +40,11 @@ run: install messages
 	DJANGO_SETTINGS_MODULE=site_config.settings.dev $(MANAGE) migrate --no-input -v 0
 	DJANGO_SETTINGS_MODULE=site_config.settings.dev $(MANAGE) load_demo_content
 	DJANGO_SETTINGS_MODULE=site_config.settings.dev $(MANAGE) ensure_admin
-	DJANGO_SETTINGS_MODULE=site_config.settings.dev $(MANAGE) runserver 127.0.0.1:$(PORT)
+	@# The background worker (webhook deliveries) runs beside the server and stops with it.
+	export DJANGO_SETTINGS_MODULE=site_config.settings.dev; \
+	$(MANAGE) db_worker --no-reload -v 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # pytest exits 5 when it collects nothing; make treats any non-zero exit as a failure.
 test: install-test browser messages

@@ -13,5 +13,7 @@ class HomeConfig(AppConfig):
         from wagtail_localize.models import SegmentOverride
 
         from .i18n.overrides import check_override
+        from .webhooks import signals as webhook_signals
 
         pre_save.connect(check_override, sender=SegmentOverride, dispatch_uid="check_override")
+        webhook_signals.connect()

@@ -125,3 +125,6 @@ class SectionIndexPage(Page):
 
 # Defined in their own module to keep this one small; imported here so they are `home` models.
 from .forms.models import FormField, FormPage  # noqa: E402, F401
+
+# Models of the `home.webhooks` package, here so Django finds them.
+from .webhooks.models import WebhookDelivery, WebhookSubscription  # noqa: E402, F401

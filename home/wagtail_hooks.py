@@ -1,16 +1,34 @@
 """Admin additions of `home`: the "Translation status" report (Reports menu; the view is in
-`home/i18n/translation_report.py`), rich-text links that survive a bad stored id, and the
-API's form-submission endpoint."""
+`home/i18n/translation_report.py`), rich-text links that survive a bad stored id, the API's
+form-submission endpoint, and Settings → Webhooks with its delivery log
+(`home/webhooks/admin.py`)."""
 
 from django.urls import path, reverse
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 
 from .api.forms import FormSubmissionEndpoint
 from .i18n import overrides
 from .i18n.translation_report import TranslationStatusMenuItem, TranslationStatusReportView
 from .rich_text import links as rich_text_links
+from .webhooks.admin import (
+    ReadOnlyPermissionPolicy,
+    WebhookDeliveryViewSet,
+    WebhookSubscriptionViewSet,
+)
+from .webhooks.models import WebhookDelivery
+
+register_permission_policy(WebhookDelivery, ReadOnlyPermissionPolicy(WebhookDelivery))
+
+
+@hooks.register("register_admin_viewset")
+def register_webhook_viewsets() -> list:
+    return [
+        WebhookSubscriptionViewSet("webhooks"),
+        WebhookDeliveryViewSet("webhook_deliveries"),
+    ]
 
 
 @hooks.register("register_admin_urls")

@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.sections import HOME_PAGE_SECTIONS_HOOK
+from home.webhooks.events import WEBHOOK_MODELS_HOOK, WebhookModel
 from organizations.hooks import ORGANIZATION_API_FIELDS_HOOK, ORGANIZATION_SECTIONS_HOOK
 
 from .api import PartnerInstitutionAPIViewSet, hosted_programs_api_field
@@ -100,3 +101,16 @@ def register_partners_endpoint(router) -> None:
 def hosted_programs_api_fields() -> list:
     """Organisation pages in the API list the programmes they host."""
     return [hosted_programs_api_field()]
+
+
+@hooks.register(WEBHOOK_MODELS_HOOK)
+def partner_webhook_events() -> list:
+    """Webhooks may ask to hear of partner institutions' changes (saved or deleted)."""
+    return [
+        WebhookModel(
+            PartnerInstitution,
+            "partner.changed",
+            _("Partner institution changed"),
+            api_endpoint="partners",
+        )
+    ]

@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from home.api.preview import PagePreviewAPIViewSet
+from home.api.site import NavigationAPIViewSet, RedirectsAPIViewSet
 from home.api.views import DocumentsAPIViewSet, ImagesAPIViewSet, PagesAPIViewSet
 
 # Named "wagtailapi_v2" because the frontend-cache purge hook reverses that namespace.
@@ -13,6 +14,8 @@ api_router.register_endpoint("pages", PagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
 api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)
+api_router.register_endpoint("navigation", NavigationAPIViewSet)
+api_router.register_endpoint("redirects", RedirectsAPIViewSet)
 
 for register in hooks.get_hooks("register_api_endpoints"):
     register(api_router)

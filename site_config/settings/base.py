@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales (same app label)
     "wagtail_headless_preview",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -120,6 +121,12 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The server and the task worker write at the same time: each transaction takes the write
+    # lock when it starts and waits for it, rather than failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -189,6 +196,20 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "REDIRECT_ON_PREVIEW": True,
     "ENFORCE_TRAILING_SLASH": False,
 }
+
+# Background tasks (Wagtail's own task framework, django-tasks). Wagtail's internal tasks keep
+# running at once in the request ("default"); webhook deliveries are stored in the database and
+# run by a worker process, `python manage.py db_worker` (home/webhooks/).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+WEBHOOKS_TASK_BACKEND = "webhooks"
+# Delivery: attempts in all, seconds before the first retry (doubled each time), and the
+# receiver's time to answer.
+WEBHOOKS_MAX_ATTEMPTS = 5
+WEBHOOKS_RETRY_BASE_SECONDS = 30.0
+WEBHOOKS_TIMEOUT_SECONDS = 5.0
 
 WAGTAIL_SITE_NAME = "MedStudents Network"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
