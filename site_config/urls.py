@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import access, seo
+from home.api.openapi.views import openapi_view
 from home.health import healthz
 from home.i18n import views as i18n_views
 from home.search import views as search_views
@@ -17,6 +18,7 @@ from .api import api_router
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/openapi.json", openapi_view, name="openapi"),
     path("api/v2/", api_router.urls),
     # The same in every language: the switcher's "remember my choice" link, sitemap, robots.
     path("language/<str:language>/", i18n_views.switch_language, name="switch_language"),

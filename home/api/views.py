@@ -156,6 +156,14 @@ class PageSerializer(serializers.PageSerializer):
         }
     )
     locale = LocaleCodeField()
+    # What `to_representation` adds to a detail's meta (home/api/openapi/document.py).
+    openapi_meta_extra = {
+        "requested_locale": {"type": "string", "description": "Detail only: `?locale=`."},
+        "fallback": {
+            "type": "boolean",
+            "description": "Detail only: true when the page is not published in that locale.",
+        },
+    }
 
     def to_representation(self, instance):
         # Links inside a page are shown in that page's language.
@@ -183,6 +191,11 @@ class PagesAPIViewSet(StrictAPIMixin, views.PagesAPIViewSet):
         "translations",
         "translation_status",
     ]
+    # The OpenAPI document (home/api/openapi/): parameters beyond the common ones, and what
+    # the detail and find views take.
+    openapi_parameters: dict[str, dict] = {}
+    openapi_detail_parameters = ("fields", "locale")
+    openapi_find_parameters = ("html_path", "id")
 
     def get_base_queryset(self):
         """Live pages outside every private section, in the requested site's locale trees:
