@@ -18,7 +18,7 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.core.exceptions import FieldError, ValidationError
 from django.db import DataError, models
-from django.http import Http404, HttpResponseNotModified
+from django.http import Http404, HttpRequest, HttpResponseNotModified, JsonResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from rest_framework import exceptions as drf_exceptions
 from rest_framework.permissions import AllowAny
@@ -140,6 +140,14 @@ class StrictAPIMixin:
         if isinstance(conditional, HttpResponseNotModified):
             conditional["Cache-Control"] = response["Cache-Control"]
         return conditional or response
+
+
+def not_found(request: HttpRequest) -> JsonResponse:
+    """Any other address under /api/v2/ (e.g. `/api/v2/pages/abc/`): a JSON 404 like the
+    endpoints' own, not the website's HTML page."""
+    response = JsonResponse({"message": "not found"}, status=404)
+    patch_cache_control(response, no_cache=True)
+    return response
 
 
 # -- pages --------------------------------------------------------------------------------

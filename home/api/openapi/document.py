@@ -10,6 +10,7 @@ from .fields import field_schema
 from .parameters import page_filter_parameters, query_parameters
 
 DETAIL_PARAMETERS = ("fields",)
+PATH_ID = {"type": "integer", "minimum": 0}  # beyond 10^18: no such object, a 404
 FIND_PARAMETERS = ("id",)
 
 
@@ -67,7 +68,7 @@ class Generator:
         error = {"content": {"application/json": {"schema": self.components.error()}}}
         messages = {
             400: "A parameter is unknown or malformed.",
-            404: "No such object, or not public.",
+            404: "No such object, or not public; an unknown `format`.",
         }
         result = dict(success)
         for status in errors:
@@ -101,14 +102,19 @@ class Generator:
             "summary": f"List {name}",
             "tags": [name],
             "parameters": query_parameters(names, declared, endpoint),
-            "responses": self.responses(self.json(f"A page of {name}", listing), 400),
+            "responses": self.responses(self.json(f"A page of {name}", listing), 400, 404),
         }
 
     def detail(self, name: str, endpoint: type) -> dict:
         names = getattr(endpoint, "openapi_detail_parameters", DETAIL_PARAMETERS)
         declared = getattr(endpoint, "openapi_parameters", {})
         parameters = [
-            {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}},
+            {
+                "name": "id",
+                "in": "path",
+                "required": True,
+                "schema": {"type": "integer", "minimum": 0},
+            },
             *query_parameters(names, declared, endpoint),
         ]
         return {
