@@ -194,3 +194,30 @@ def test_a_response_that_drifts_from_the_schema_fails(client, document, home_en)
     data["unknown"] = 1
     with pytest.raises(AssertionError, match="unknown"):
         assert_valid(document, schema, data, "drifted")
+
+
+def test_what_cannot_be_described_fails_loudly():
+    """A new parameter, block or computed field must say its schema: the document never
+    silently calls something "any value"."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    from home.api.fields import ComputedField
+    from home.api.openapi.blocks import block_schema
+    from home.api.openapi.components import Components
+    from home.api.openapi.parameters import query_parameters
+
+    class Endpoint:
+        pass
+
+    with pytest.raises(ImproperlyConfigured, match="bogus"):
+        query_parameters({"bogus"}, {}, Endpoint)
+    assert query_parameters({"bogus"}, {"bogus": {"schema": {}, "description": "x"}}, Endpoint)
+
+    class CustomBlock(blocks.StructBlock):
+        def get_api_representation(self, value, context=None):
+            return "custom"
+
+    with pytest.raises(ImproperlyConfigured, match="api_schema"):
+        block_schema(CustomBlock(), Components())
+    with pytest.raises(ImproperlyConfigured, match="schema"):
+        ComputedField(lambda instance, context: 1).openapi_schema(Components())

@@ -17,8 +17,16 @@ Where code cannot be read automatically, it declares its schema next to itself:
   `openapi_parameters = {name: {"schema": …, "description": …}}`; a page model's listing
   filters (`api_filter_parameters`) are declared in `api_filter_openapi` the same way.
   A detail response is the schema of the endpoint's model (its serializer, with every field),
-  a listing `{meta: {total_count}, items: […]}`; an endpoint may override either by a class
-  method `openapi_item_schema(components, generator)`.
+  a listing `{meta: {total_count}, items: […]}`; an endpoint may override the item by a class
+  method `openapi_item_schema(components, generator)`. `openapi_detail_parameters` and
+  `openapi_find_parameters` name what its detail and `find/` views take (default `fields`, `id`).
+- **An endpoint that is not a listing/detail/find of objects** (e.g. a preview of one page)
+  has a class method `openapi_paths(generator, name) -> {path: path item}`, paths relative to
+  its base URL (`""` is `/api/v2/<name>/`); `generator.json(description, schema)`,
+  `generator.responses(success, 400, 404)`, `generator.pages_schema(endpoint)` and
+  `parameters.query_parameters(...)` build them as for the others.
+- **Webhooks** the site sends: a function registered with the `openapi_webhooks` hook returns
+  `{name: path item}` for the document's `webhooks`.
 
 Shared shapes are named components (`components.py`): a provider registers one with
 `components.ref(name, factory)`, which defines it once and returns its `$ref`.

@@ -11,7 +11,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from ..stream import _has_own_api_representation
+from ..stream import has_own_api_representation
 from .components import HTML, STRING, Components, nullable, obj
 
 
@@ -56,7 +56,7 @@ def block_schema(block: blocks.Block, components: Components) -> dict:
     own = getattr(block, "api_schema", None)
     if own is not None:
         return own(components)
-    if _has_own_api_representation(block):
+    if has_own_api_representation(block):
         raise ImproperlyConfigured(
             f"{type(block).__name__} has its own get_api_representation: give it an "
             "api_schema(components) method (see home/api/openapi/__init__.py)"

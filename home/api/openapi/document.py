@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils import translation
+from wagtail import hooks
 from wagtail.models import Page, get_page_models
 
 from .components import STRING, Components, obj
@@ -53,14 +55,18 @@ class Generator:
             title=verbose[:1].upper() + verbose[1:],
         )
 
+    def pages_schema(self, endpoint: type) -> dict:
+        """Any of the page types `endpoint` serves (e.g. a preview endpoint's response)."""
+        models = self.page_models(endpoint)
+        return {"anyOf": [self.item_schema(endpoint, model) for model in models]}
+
     def response_item(self, endpoint: type) -> dict:
         own = getattr(endpoint, "openapi_item_schema", None)
         if own is not None:
             return own(self.components, self)
-        pages = self.page_models(endpoint)
-        if not pages:
+        if not self.page_models(endpoint):
             return self.item_schema(endpoint, endpoint.model)
-        return {"anyOf": [self.item_schema(endpoint, model) for model in pages]}
+        return self.pages_schema(endpoint)
 
     # -- operations -------------------------------------------------------------------------
 
@@ -148,21 +154,31 @@ class Generator:
         paths = {}
         namespace = self.router.url_namespace
         for name, endpoint in self.router._endpoints.items():
-            listing = reverse(f"{namespace}:{name}:listing")
-            paths[listing] = {"get": self.listing(name, endpoint)}
-            paths[listing + "{id}/"] = {"get": self.detail(name, endpoint)}
-            paths[listing + "find/"] = {"get": self.find(name, endpoint)}
-            for path, operation in getattr(endpoint, "openapi_extra_paths", lambda g: {})(
-                self
-            ).items():
-                paths[listing + path] = operation
+            base = reverse(f"{namespace}:{name}:listing")
+            own = getattr(endpoint, "openapi_paths", None)
+            if own is not None:  # an endpoint that is not a listing/detail/find of objects
+                paths.update({base + path: item for path, item in own(self, name).items()})
+                continue
+            paths[base] = {"get": self.listing(name, endpoint)}
+            paths[base + "{id}/"] = {"get": self.detail(name, endpoint)}
+            paths[base + "find/"] = {"get": self.find(name, endpoint)}
         return paths
+
+    def webhooks(self) -> dict:
+        """What apps register with the `openapi_webhooks` hook: `fn(generator)` returns
+        `{name: path item}` (OpenAPI 3.1 `webhooks`, e.g. the requests this site sends)."""
+        found = {}
+        for register in hooks.get_hooks("openapi_webhooks"):
+            found.update(register(self))
+        return found
 
 
 def build_document(router) -> dict:
     generator = Generator(router)
-    paths = generator.paths()
-    return {
+    with translation.override("en"):  # titles and descriptions from labels and help texts
+        paths = generator.paths()
+        webhooks = generator.webhooks()
+    document = {
         "openapi": "3.1.0",
         "info": {
             "title": "MedStudents Network API",
@@ -171,5 +187,7 @@ def build_document(router) -> dict:
             "response is in one language, `en` or `zh-hans`.",
         },
         "paths": paths,
+        **({"webhooks": webhooks} if webhooks else {}),
         "components": {"schemas": dict(sorted(generator.components.schemas.items()))},
     }
+    return document
