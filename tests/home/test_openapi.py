@@ -221,3 +221,18 @@ def test_what_cannot_be_described_fails_loudly():
         block_schema(CustomBlock(), Components())
     with pytest.raises(ImproperlyConfigured, match="schema"):
         ComputedField(lambda instance, context: 1).openapi_schema(Components())
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/api/v2/pages/?limit=0", 400),  # the document says 1–50
+        ("/api/v2/partners/?country=%C3%89%C3%89", 400),  # two letters, but not ASCII
+        ("/api/v2/events/?starts_after=20310601", 400),  # YYYY-MM-DD only
+        ("/api/v2/pages/abc/", 404),  # not an id: the API's JSON 404, not the website's page
+    ],
+)
+def test_what_the_document_calls_invalid_is_refused(client, path, status):
+    response = client.get(path)
+    assert response.status_code == status
+    assert response.json()["message"]
