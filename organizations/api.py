@@ -8,6 +8,7 @@ from django.apps import apps
 from wagtail.models import Page
 
 from home.api.fields import in_language
+from home.api.openapi.components import STRING, Components, nullable, obj
 from home.api.resolver import Resolver, get_resolver
 from home.dates import format_partial_date
 from home.relations import children_by_parent, inline_rows
@@ -16,6 +17,13 @@ from home.relations import children_by_parent, inline_rows
 def committees(pages: list, resolver: Resolver) -> dict[int, list]:
     model = apps.get_model("organizations", "CommitteePage")
     return children_by_parent(resolver.visible_pages(model), pages)
+
+
+def committee_schema() -> dict:
+    from home.api.openapi.fields import model_fields_schema
+
+    model = apps.get_model("organizations", "CommitteePage")
+    return model_fields_schema(model, ["acronym", "full_name", "committee_kind"])
 
 
 def describe_committee(committee: Any, code: str) -> dict:
@@ -34,6 +42,13 @@ def history_pages(pages: list, resolver: Resolver) -> dict[int, list]:
 def member_organizations(pages: list, resolver: Resolver) -> dict[int, list]:
     model = apps.get_model("organizations", "OrganizationPage")
     return model.members_of(pages, resolver.visible_pages(model))
+
+
+def organization_schema() -> dict:
+    from home.api.openapi.fields import model_fields_schema
+
+    model = apps.get_model("organizations", "OrganizationPage")
+    return model_fields_schema(model, ["acronym", "kind"])
 
 
 def describe_organization(organization: Any, code: str) -> dict:
@@ -69,6 +84,29 @@ def events_representation(
     ]
 
 
+def timeline_event_schema(components: Components) -> dict:
+    """`$ref` to the shape `events_representation` gives each event."""
+    from home.dates import DatePrecision
+
+    return components.ref(
+        "TimelineEvent",
+        lambda: obj(
+            {
+                "date": {"type": "string", "format": "date"},
+                "precision": {"type": "string", "enum": DatePrecision.values},
+                "display_date": {**STRING, "description": "In the reader's language."},
+                "title": STRING,
+                "text": STRING,
+                "link": nullable(components.page_ref()),
+            }
+        ),
+    )
+
+
+def timeline_schema(components: Components) -> dict:
+    return {"type": "array", "items": timeline_event_schema(components)}
+
+
 # -- news ---------------------------------------------------------------------------------
 
 
@@ -78,6 +116,13 @@ def prime_topics(articles: list, resolver: Resolver) -> None:
     store = resolver.store.setdefault(prime_topics, {})
     for pk, rows in inline_rows(articles, "topics", model).items():
         store[pk] = list(dict.fromkeys(row.topic for row in rows))
+
+
+def topics_schema(components: Components) -> dict:
+    from .news import NewsTopic
+
+    topic = obj({"code": {"type": "string", "enum": NewsTopic.values}, "label": STRING})
+    return {"type": "array", "items": topic}
 
 
 def topics_representation(article: Any, context: dict) -> list[dict]:

@@ -130,6 +130,24 @@ class TimelineExcerptBlock(blocks.StructBlock):
             "events": events,
         }
 
+    def api_schema(self, components) -> dict:
+        """What `get_api_representation` gives, for the OpenAPI document."""
+        from home.api.openapi.components import STRING, nullable, obj
+
+        from .api import timeline_schema
+
+        year = self.child_blocks["from_year"].field
+        years = {"type": ["integer", "null"], "minimum": year.min_value, "maximum": year.max_value}
+        return obj(
+            {
+                "heading": STRING,
+                "history_page": nullable(components.page_ref()),
+                "from_year": years,
+                "to_year": years,
+                "events": timeline_schema(components),
+            }
+        )
+
     def get_preview_value(self):
         history = (
             apps.get_model("organizations", "HistoryPage").objects.live().order_by("pk").first()

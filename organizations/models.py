@@ -176,12 +176,16 @@ class OrganizationPage(HeadlessPreviewPageMixin, Page):
             APIField("body"),
             APIField(
                 "committees",
-                serializer=RelatedPagesField(org_api.committees, org_api.describe_committee),
+                serializer=RelatedPagesField(
+                    org_api.committees, org_api.describe_committee, org_api.committee_schema
+                ),
             ),
             APIField(
                 "member_organizations",
                 serializer=RelatedPagesField(
-                    org_api.member_organizations, org_api.describe_organization
+                    org_api.member_organizations,
+                    org_api.describe_organization,
+                    org_api.organization_schema,
                 ),
             ),
             APIField("history_pages", serializer=RelatedPagesField(org_api.history_pages)),
@@ -375,6 +379,7 @@ class HistoryPage(HeadlessPreviewPageMixin, Page):
                     page, get_resolver(context), page.locale_id
                 ),
                 prime_all=org_api.prime_event_links,
+                schema=org_api.timeline_schema,
             ),
         ),
     ]

@@ -26,6 +26,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.api.fields import ComputedField, ImageAPIField, LocalizedPageField, translated_field
+from home.api.openapi.components import DATE as ISO_DATE_SCHEMA
+from home.api.openapi.components import ID as ID_SCHEMA
 from home.dates import DatePrecision, PartialDateDisplay
 from home.models import HeadlessPreviewPageMixin, SectionIndexPage, tabbed
 from home.search.terms import bilingual_search_fields
@@ -209,12 +211,29 @@ class NewsArticlePage(HeadlessPreviewPageMixin, Page):
         APIField("body"),
         APIField(
             "topics",
-            serializer=ComputedField(org_api.topics_representation, prime_all=org_api.prime_topics),
+            serializer=ComputedField(
+                org_api.topics_representation,
+                prime_all=org_api.prime_topics,
+                schema=org_api.topics_schema,
+            ),
         ),
     ]
     api_detail_only_fields = ["body"]
     # `?date_from=`, `?date_to=`, `?organization=`, `?topic=` on listings of this type.
     api_filter_parameters = ("date_from", "date_to", "organization", "topic")
+    # How the OpenAPI document describes them (home/api/openapi/parameters.py).
+    api_filter_openapi = {
+        "date_from": {"schema": ISO_DATE_SCHEMA, "description": "dated on or after that day."},
+        "date_to": {"schema": ISO_DATE_SCHEMA, "description": "dated on or before that day."},
+        "organization": {
+            "schema": ID_SCHEMA,
+            "description": "published by that organisation (the id of any of its translations).",
+        },
+        "topic": {
+            "schema": {"type": "string", "enum": NewsTopic.values},
+            "description": "on that topic.",
+        },
+    }
 
     @classmethod
     def api_filter(cls, queryset: models.QuerySet, query) -> models.QuerySet:

@@ -4,6 +4,7 @@ fields of programme pages, the programmes an organisation hosts, and `/api/v2/pa
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rest_framework.filters import BaseFilterBackend
@@ -22,12 +23,16 @@ from home.api.fields import (
     translated_field,
 )
 from home.api.filters import FieldsFilter, SearchFilter, requested_locale
+from home.api.openapi.components import STRING, Components, nullable, obj
+from home.api.openapi.fields import model_fields_schema
 from home.api.resolver import Resolver, get_resolver, get_resolver_for_view
 from home.api.views import StrictAPIMixin
 from home.relations import inline_rows
 from home.safe_urls import safe_url_or_empty
 
 from .models import PartnerInstitution, PartnerProgramPage, ProgramPartner
+
+COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 
 
 def partner_representation(partner: Any, resolver: Resolver) -> dict:
@@ -44,6 +49,30 @@ def partner_representation(partner: Any, resolver: Resolver) -> dict:
         "logo": resolver.image(partner.logo_id),
         "locale": code,
     }
+
+
+def partner_schema(components: Components) -> dict:
+    """`$ref` to the shape of `partner_representation`."""
+    return components.ref(
+        "Partner",
+        lambda: obj(
+            {
+                "id": {"type": "integer"},
+                **model_fields_schema(PartnerInstitution, ["name", "short_name"]),
+                "country": {**STRING, "description": "ISO 3166 code, e.g. FR."},
+                "country_name": {**STRING, "description": "In the partner's language."},
+                "city": model_fields_schema(PartnerInstitution, ["city"])["city"],
+                "website": {**STRING, "description": "An http(s) URL, or empty."},
+                "logo": nullable(components.image()),
+                "locale": components.locale(),
+            },
+            description="A partner institution.",
+        ),
+    )
+
+
+def partners_schema(components: Components) -> dict:
+    return {"type": "array", "items": partner_schema(components)}
 
 
 def prime_partners(pages: list, resolver: Resolver) -> None:
@@ -69,13 +98,20 @@ def hosted_programs(pages: list, resolver: Resolver) -> dict[int, list]:
     return PartnerProgramPage.hosted_by(pages, resolver.visible_pages(PartnerProgramPage))
 
 
+def program_schema() -> dict:
+    return model_fields_schema(PartnerProgramPage, ["kind", "summary"])
+
+
 def describe_program(program: Any, code: str) -> dict:
     return {"kind": program.kind, "summary": program.summary}
 
 
 def hosted_programs_api_field() -> APIField:
     """`programs` on organisation pages: what they host, in their language."""
-    return APIField("programs", serializer=RelatedPagesField(hosted_programs, describe_program))
+    return APIField(
+        "programs",
+        serializer=RelatedPagesField(hosted_programs, describe_program, program_schema),
+    )
 
 
 class PartnerFilter(BaseFilterBackend):
@@ -87,7 +123,7 @@ class PartnerFilter(BaseFilterBackend):
             queryset = queryset.filter(locale=locale)
         if "country" in request.GET:
             country = request.GET["country"].upper()
-            if len(country) != 2 or not country.isalpha():
+            if not COUNTRY_CODE.fullmatch(country):  # ASCII: isalpha() takes "ÉÉ" too
                 raise BadRequestError("country must be a two-letter ISO 3166 code, e.g. FR")
             queryset = queryset.filter(country=country)
         return queryset
@@ -96,6 +132,12 @@ class PartnerFilter(BaseFilterBackend):
 class PartnerInstitutionAPIViewSet(StrictAPIMixin, BaseAPIViewSet):
     model = PartnerInstitution
     name = "partners"
+    openapi_parameters = {
+        "country": {
+            "schema": {"type": "string", "pattern": "^[A-Za-z]{2}$"},
+            "description": "Partners in that country (ISO 3166 code, e.g. FR).",
+        },
+    }
     # `locale` and `country` mean what PartnerFilter says; other fields filter as on pages.
     filter_backends = [FieldsFilter, PartnerFilter, OrderingFilter, SearchFilter]
     own_filters = ("locale", "country")

@@ -29,10 +29,12 @@ from home.api.fields import (
     translated_field,
 )
 from home.api.filters import INTEGER
+from home.api.openapi.components import DATE, ID, nullable
 from home.api.resolver import get_resolver
 from home.api.views import PagesAPIViewSet
+from organizations.news_filters import iso_date_parameter
 
-from .api import partner_representation
+from .api import partner_representation, partner_schema
 from .calls import CallsFilter, filter_calls
 from .event_display import event_when, iso_end, iso_start
 from .models import EventPage, PartnerInstitution, PartnerProgramPage
@@ -57,8 +59,10 @@ def event_api_fields() -> list:
         APIField("end_time"),
         APIField("time_zone"),
         # ISO 8601: with the UTC offset for timed events, a plain date for all-day ones.
-        APIField("start", serializer=ComputedField(lambda e, c: iso_start(e))),
-        APIField("end", serializer=ComputedField(lambda e, c: iso_end(e) or None)),
+        APIField("start", serializer=ComputedField(lambda e, c: iso_start(e), schema=WHEN)),
+        APIField(
+            "end", serializer=ComputedField(lambda e, c: iso_end(e) or None, schema=nullable(WHEN))
+        ),
         APIField("when_display", serializer=translated_field(lambda e: event_when(e)["text"])),
         APIField("status"),
         APIField("status_display", serializer=translated_field(lambda e: e.get_status_display())),
@@ -71,7 +75,11 @@ def event_api_fields() -> list:
         APIField("host_organization", serializer=LocalizedPageField()),
         APIField(
             "host_institution",
-            serializer=ComputedField(host_institution, prime_all=prime_host_institutions),
+            serializer=ComputedField(
+                host_institution,
+                prime_all=prime_host_institutions,
+                schema=lambda components: nullable(partner_schema(components)),
+            ),
         ),
         APIField("program", serializer=LocalizedPageField()),
         APIField("registration_url", serializer=LinkTargetField()),
@@ -82,13 +90,8 @@ def event_api_fields() -> list:
 
 
 def date_parameter(request, name: str) -> datetime.date | None:
-    value = request.GET.get(name)
-    if value is None:
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise BadRequestError(f"{name} must be a date as YYYY-MM-DD") from None
+    # YYYY-MM-DD only, as documented (not fromisoformat's other forms such as 20310601).
+    return iso_date_parameter(request.GET, name)
 
 
 def page_id_parameter(request, name: str) -> int | None:
@@ -158,13 +161,15 @@ class OnePageTypeMixin:
         ).select_related("locale")
 
 
-def one_page_type_endpoint(model: type[Page], parameters: tuple[str, ...], backend) -> type:
+def one_page_type_endpoint(model: type[Page], parameters: dict[str, dict], backend) -> type:
+    """The endpoint; `parameters` are its own filters, {name: OpenAPI description}."""
     return type(
         f"{model.__name__}APIViewSet",
         (OnePageTypeMixin, PagesAPIViewSet),
         {
             "model": model,
-            "own_filters": parameters,
+            "own_filters": tuple(parameters),
+            "openapi_parameters": {**PagesAPIViewSet.openapi_parameters, **parameters},
             "filter_backends": [backend, *PagesAPIViewSet.filter_backends],
             "known_query_parameters": PagesAPIViewSet.known_query_parameters.union(parameters)
             - {"type"},
@@ -172,6 +177,26 @@ def one_page_type_endpoint(model: type[Page], parameters: tuple[str, ...], backe
     )
 
 
-EVENT_PARAMETERS = ("upcoming", "starts_after", "starts_before", "organization", "program")
+# ISO 8601 as the event is known: a date-time with its offset, a date, a month or a year.
+WHEN = {
+    "type": "string",
+    "description": "e.g. `2031-06-15T09:00:00+03:00`, `2031-06-15`, `2011`.",
+}
+EVENT_PARAMETERS = {
+    "upcoming": {
+        "schema": {"type": "string", "enum": ["true", "false"]},
+        "description": "`true`: not over yet, soonest first; `false`: past, latest first.",
+    },
+    "starts_after": {"schema": DATE, "description": "Starting on or after that day."},
+    "starts_before": {"schema": DATE, "description": "Starting on or before that day."},
+    "organization": {"schema": ID, "description": "Organised by that organisation (page id)."},
+    "program": {"schema": ID, "description": "Belonging to that programme (page id)."},
+}
+CALLS_PARAMETERS = {
+    "calls": {
+        "schema": {"type": "string", "enum": list(CallsFilter.values)},
+        "description": "`open`: applications open now; `closing`: closing within 30 days.",
+    }
+}
 EventsAPIViewSet = one_page_type_endpoint(EventPage, EVENT_PARAMETERS, EventFilter)
-ProgramsAPIViewSet = one_page_type_endpoint(PartnerProgramPage, ("calls",), CallsAPIFilter)
+ProgramsAPIViewSet = one_page_type_endpoint(PartnerProgramPage, CALLS_PARAMETERS, CallsAPIFilter)

@@ -73,6 +73,13 @@ class PartnerInstitution(TranslatableMixin, index.Indexed, models.Model):
 
         return partner_representation(self, get_resolver(context))
 
+    @classmethod
+    def api_schema(cls, components) -> dict:
+        """The schema of `api_representation`, for the OpenAPI document."""
+        from .api import partner_schema
+
+        return partner_schema(components)
+
 
 class ProgramKind(models.TextChoices):
     CLINICAL = "clinical", _("Clinical exchange")
@@ -181,7 +188,7 @@ class PartnerProgramPage(HeadlessPreviewPageMixin, Page):
     # Read when the API asks: programs/api.py, where the partner fields live, imports this module.
     @classproperty
     def api_fields(cls) -> list:
-        from .api import partners_representation, prime_partners
+        from .api import partners_representation, partners_schema, prime_partners
 
         return [
             APIField("kind"),
@@ -190,7 +197,9 @@ class PartnerProgramPage(HeadlessPreviewPageMixin, Page):
             APIField("summary"),
             APIField(
                 "partners",
-                serializer=ComputedField(partners_representation, prime_all=prime_partners),
+                serializer=ComputedField(
+                    partners_representation, prime_all=prime_partners, schema=partners_schema
+                ),
             ),
             APIField("since"),
             APIField("since_precision"),

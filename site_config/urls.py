@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import access, seo
+from home.api import views as api_views
+from home.api.openapi.views import openapi_view
 from home.health import healthz
 from home.i18n import views as i18n_views
 from home.search import views as search_views
@@ -17,7 +19,10 @@ from .api import api_router
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/openapi.json", openapi_view, name="openapi"),
     path("api/v2/", api_router.urls),
+    # Addresses ending in a slash only: `/api/v2/pages` still redirects to `/api/v2/pages/`.
+    re_path(r"^api/v2/.*/$", api_views.not_found),
     # The same in every language: the switcher's "remember my choice" link, sitemap, robots.
     path("language/<str:language>/", i18n_views.switch_language, name="switch_language"),
     path("sitemap.xml", seo.sitemap, name="sitemap"),

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
 from rest_framework import fields as drf_fields
 from wagtail.models import Page
@@ -14,6 +15,7 @@ from wagtail.models import Page
 from home.i18n.translation_status import translation_statuses
 from home.safe_urls import safe_url_or_empty
 
+from .openapi.components import HTML, STRING, Components, nullable, obj, page_ref_properties
 from .resolver import Resolver, current_locale_id, get_resolver
 from .stream import block_representation, prime_stream
 
@@ -78,6 +80,15 @@ class StreamAPIField(PrimedFieldMixin, ReadOnlyField):
     def to_representation(self, value: Any) -> Any:
         return block_representation(value.stream_block, value, self.context)
 
+    def openapi_schema(self, components: Components) -> dict:
+        from .openapi.blocks import stream_schema
+
+        block = self.parent.Meta.model._meta.get_field(self.source).stream_block
+        name = type(block).__name__
+        if name == "StreamBlock":  # declared inline in the model: no name of its own
+            return stream_schema(block, components)
+        return components.ref(name, lambda: stream_schema(block, components))
+
 
 class RichTextAPIField(PrimedFieldMixin, drf_fields.CharField):
     """A RichTextField as HTML, links resolved in the page's language.
@@ -99,6 +110,9 @@ class RichTextAPIField(PrimedFieldMixin, drf_fields.CharField):
             )
         return get_resolver(self.context).rich_text(str(value), current_locale_id(self.context))
 
+    def openapi_schema(self, components: Components) -> dict:
+        return {**HTML, "description": "HTML; see `rich_text_format` for other formats."}
+
 
 class LocalizedPageField(ForeignKeyIdField):
     """A page foreign key as `{id, type, title, locale, html_url}` of the page in the language
@@ -110,6 +124,9 @@ class LocalizedPageField(ForeignKeyIdField):
     def to_representation(self, pk: int) -> dict | None:
         return get_resolver(self.context).page_ref(pk, current_locale_id(self.context))
 
+    def openapi_schema(self, components: Components) -> dict:
+        return nullable(components.page_ref())
+
 
 class ImageAPIField(ForeignKeyIdField):
     """An image foreign key as the image with absolute URLs of its renditions."""
@@ -119,6 +136,9 @@ class ImageAPIField(ForeignKeyIdField):
 
     def to_representation(self, pk: int) -> dict | None:
         return get_resolver(self.context).image(pk)
+
+    def openapi_schema(self, components: Components) -> dict:
+        return nullable(components.image())
 
 
 class LocaleCodeField(ReadOnlyField):
@@ -130,6 +150,9 @@ class LocaleCodeField(ReadOnlyField):
     def to_representation(self, locale_id: int) -> str:
         return get_resolver(self.context).locale_code(locale_id)
 
+    def openapi_schema(self, components: Components) -> dict:
+        return components.locale()
+
 
 class ComputedField(WholeInstanceField):
     """A read-only field computed from the instance by `represent(instance, context)`, primed
@@ -139,11 +162,19 @@ class ComputedField(WholeInstanceField):
         self,
         represent: Callable[[Any, dict], Any],
         prime_all: Callable[[list, Resolver], None] | None = None,
+        schema: dict | Callable[[Components], dict] | None = None,
         **kwargs,
     ) -> None:
         self._represent = represent
         self._prime_all = prime_all
+        self._schema = schema
         super().__init__(**kwargs)
+
+    def openapi_schema(self, components: Components) -> dict:
+        """The `schema` given: a dict, or a function of the components."""
+        if self._schema is None:
+            raise ImproperlyConfigured(f"ComputedField {self.field_name!r} needs a schema=")
+        return self._schema(components) if callable(self._schema) else self._schema
 
     def prime(self, instances: list, resolver: Resolver) -> None:
         if self._prime_all is not None:
@@ -162,11 +193,17 @@ class RelatedPagesField(WholeInstanceField):
         self,
         loader: Callable[[list, Resolver], dict[int, list]],
         describe: Callable[[Any, str], dict] | None = None,
+        described: Callable[[], dict] | None = None,
         **kwargs,
     ) -> None:
         self.loader = loader
         self.describe = describe
+        self.described = described  # {property: schema} of what `describe` adds
         super().__init__(**kwargs)
+
+    def openapi_schema(self, components: Components) -> dict:
+        described = self.described() if self.described else {}
+        return {"type": "array", "items": obj({**page_ref_properties(), **described})}
 
     def prime(self, instances: list, resolver: Resolver) -> None:
         store = resolver.store.setdefault(self.loader, {})
@@ -196,7 +233,7 @@ def translated_field(text: Callable[[Any], Any]) -> ComputedField:
         code = get_resolver(context).locale_code(instance.locale_id)
         return in_language(code, lambda: text(instance))
 
-    return ComputedField(represent)
+    return ComputedField(represent, schema={**STRING, "description": "In the item's language."})
 
 
 class LinkTargetField(ReadOnlyField):
@@ -205,12 +242,18 @@ class LinkTargetField(ReadOnlyField):
     def to_representation(self, value: str | None) -> str:
         return safe_url_or_empty(value)
 
+    def openapi_schema(self, components: Components) -> dict:
+        return {**STRING, "description": "An http(s), mailto, tel or relative URL, or empty."}
+
 
 class StringField(ReadOnlyField):
     """A value shown as its string (e.g. a country as its ISO code)."""
 
     def to_representation(self, value: Any) -> str:
         return str(value)
+
+    def openapi_schema(self, components: Components) -> dict:
+        return STRING
 
 
 # -- page meta ---------------------------------------------------------------------------
@@ -235,6 +278,12 @@ class TranslationsField(WholeInstanceField):
             if other.pk != page.pk
         ]
 
+    def openapi_schema(self, components: Components) -> dict:
+        return {
+            "type": "array",
+            "items": obj({**page_ref_properties(), "status": translation_status_schema()}),
+        }
+
 
 class TranslationStatusField(TranslationsField):
     """`meta.translation_status`: this page's own status (see TranslationsField)."""
@@ -242,6 +291,15 @@ class TranslationStatusField(TranslationsField):
     def to_representation(self, page: Page) -> str:
         info = translation_info(get_resolver(self.context))
         return info["status"].get(page.pk, "unknown")
+
+    def openapi_schema(self, components: Components) -> dict:
+        return translation_status_schema()
+
+
+def translation_status_schema() -> dict:
+    from home.i18n.translation_status import TranslationState
+
+    return {"type": "string", "enum": ["source", *TranslationState.values, "unknown"]}
 
 
 def translation_info(resolver: Resolver) -> dict:
@@ -275,3 +333,6 @@ class PrefetchedTagsField(ReadOnlyField):
 
     def to_representation(self, value) -> list[str]:
         return sorted(tag.name for tag in value.all())
+
+    def openapi_schema(self, components: Components) -> dict:
+        return {"type": "array", "items": STRING}

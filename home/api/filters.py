@@ -51,12 +51,14 @@ def check_parameters(request) -> None:
             raise BadRequestError(f"fields error: nested at most {MAX_FIELDS_DEPTH} levels deep")
 
 
-def integer_parameter(request, name: str, default: int, maximum: int = MAX_INTEGER) -> int:
+def integer_parameter(
+    request, name: str, default: int, maximum: int = MAX_INTEGER, minimum: int = 0
+) -> int:
     value = request.GET.get(name)
     if value is None:
         return default
-    if not INTEGER.fullmatch(value) or int(value) > maximum:
-        raise BadRequestError(f"{name} must be an integer between 0 and {maximum}")
+    if not INTEGER.fullmatch(value) or not minimum <= int(value) <= maximum:
+        raise BadRequestError(f"{name} must be an integer between {minimum} and {maximum}")
     return int(value)
 
 
@@ -66,7 +68,7 @@ class StrictPagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
         limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20) or 20
         offset = integer_parameter(request, "offset", 0)
-        limit = integer_parameter(request, "limit", min(20, limit_max), maximum=limit_max)
+        limit = integer_parameter(request, "limit", min(20, limit_max), limit_max, minimum=1)
         self.view = view
         self.total_count = queryset.count()
         return queryset[offset : offset + limit]

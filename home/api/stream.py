@@ -16,7 +16,7 @@ from home.safe_urls import safe_url_or_empty
 from .resolver import Resolver, current_locale_id, get_resolver
 
 
-def _has_own_api_representation(block: blocks.Block) -> bool:
+def has_own_api_representation(block: blocks.Block) -> bool:
     # Our blocks override get_api_representation next to their definition; Wagtail's stock
     # blocks get the generic treatment below (resolved references instead of bare ids).
     return not type(block).get_api_representation.__module__.startswith("wagtail.")
@@ -26,7 +26,7 @@ def block_representation(block: blocks.Block, value: Any, context: dict) -> Any:
     """A block value ready to render (see the module docstring)."""
     if value is None:
         return None
-    if _has_own_api_representation(block):
+    if has_own_api_representation(block):
         return block.get_api_representation(value, context)
     if isinstance(block, blocks.StreamBlock):
         return [

@@ -18,7 +18,7 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.core.exceptions import FieldError, ValidationError
 from django.db import DataError, models
-from django.http import Http404, HttpResponseNotModified
+from django.http import Http404, HttpRequest, HttpResponseNotModified, JsonResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from rest_framework import exceptions as drf_exceptions
 from rest_framework.permissions import AllowAny
@@ -142,6 +142,14 @@ class StrictAPIMixin:
         return conditional or response
 
 
+def not_found(request: HttpRequest) -> JsonResponse:
+    """Any other address under /api/v2/ (e.g. `/api/v2/pages/abc/`): a JSON 404 like the
+    endpoints' own, not the website's HTML page."""
+    response = JsonResponse({"message": "not found"}, status=404)
+    patch_cache_control(response, no_cache=True)
+    return response
+
+
 # -- pages --------------------------------------------------------------------------------
 
 
@@ -156,6 +164,14 @@ class PageSerializer(serializers.PageSerializer):
         }
     )
     locale = LocaleCodeField()
+    # What `to_representation` adds to a detail's meta (home/api/openapi/document.py).
+    openapi_meta_extra = {
+        "requested_locale": {"type": "string", "description": "Detail only: `?locale=`."},
+        "fallback": {
+            "type": "boolean",
+            "description": "Detail only: true when the page is not published in that locale.",
+        },
+    }
 
     def to_representation(self, instance):
         # Links inside a page are shown in that page's language.
@@ -183,6 +199,11 @@ class PagesAPIViewSet(StrictAPIMixin, views.PagesAPIViewSet):
         "translations",
         "translation_status",
     ]
+    # The OpenAPI document (home/api/openapi/): parameters beyond the common ones, and what
+    # the detail and find views take.
+    openapi_parameters: dict[str, dict] = {}
+    openapi_detail_parameters = ("fields", "locale")
+    openapi_find_parameters = ("html_path", "id")
 
     def get_base_queryset(self):
         """Live pages outside every private section, in the requested site's locale trees:
