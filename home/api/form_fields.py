@@ -23,6 +23,31 @@ class FormFieldsAPIField(ReadOnlyField):
     def get_attribute(self, instance: Any) -> Any:
         return instance
 
+    def openapi_schema(self, components: Any) -> dict:
+        from .openapi.components import STRING, obj
+
+        field = obj(
+            {
+                "name": STRING,
+                "label": STRING,
+                "type": STRING,
+                "required": {"type": "boolean"},
+                "help_text": STRING,
+                "choices": {"type": "array", "items": STRING},
+                "default": STRING,
+            }
+        )
+        return components.ref(
+            "FormFields",
+            lambda: obj(
+                {
+                    "submit_url": STRING,
+                    "honeypot": STRING,
+                    "fields": {"type": "array", "items": field},
+                }
+            ),
+        )
+
     def to_representation(self, page: Any) -> dict:
         return {
             "submit_url": reverse("wagtailapi_v2:forms:submit", args=[page.pk]),

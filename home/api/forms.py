@@ -115,3 +115,66 @@ class FormSubmissionEndpoint:
     @classmethod
     def get_urlpatterns(cls) -> list:
         return [path("<int:pk>/submit/", submit, name="submit")]
+
+    @classmethod
+    def openapi_paths(cls, generator: Any, name: str) -> dict:
+        from .openapi.components import obj
+
+        answer = {
+            "anyOf": [
+                {"type": "string"},
+                {"type": "number"},
+                {"type": "boolean"},
+                {"type": "array", "items": {"type": "string"}},
+            ]
+        }
+        errors = obj(
+            {
+                "errors": {
+                    "type": "object",
+                    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                }
+            }
+        )
+        json_body = {
+            "application/json": {"schema": {"type": "object", "additionalProperties": answer}}
+        }
+        responses = generator.responses(
+            {
+                "201": {
+                    "description": "Received",
+                    "content": {
+                        "application/json": {"schema": obj({"status": {"const": "received"}})}
+                    },
+                },
+                "400": {
+                    "description": "Field errors in the page's language, or malformed JSON",
+                    "content": {
+                        "application/json": {
+                            "schema": {"oneOf": [errors, generator.components.error()]}
+                        }
+                    },
+                },
+            },
+            404,
+            405,
+            413,
+            415,
+            429,
+        )
+        operation = {
+            "operationId": "form_submit",
+            "summary": "Send a form page's form: field names (`form_fields[].name`) to answers",
+            "tags": [name],
+            "parameters": [
+                {
+                    "name": "id",
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "integer", "minimum": 0},
+                }
+            ],
+            "requestBody": {"required": True, "content": json_body},
+            "responses": responses,
+        }
+        return {"{id}/submit/": {"post": operation}}

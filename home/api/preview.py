@@ -7,6 +7,8 @@ shape of `/api/v2/pages/<id>/`, so one piece of code renders pages and previews.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.urls import path
 from django.utils.cache import patch_cache_control
 from rest_framework.response import Response
@@ -37,6 +39,32 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
     """
 
     known_query_parameters = frozenset({"content_type", "token", "fields", "format"})
+
+    @classmethod
+    def openapi_paths(cls, generator: Any, name: str) -> dict:
+        from .openapi.parameters import TEXT, parameter, query_parameters
+
+        declared = {
+            "content_type": parameter(
+                {**TEXT, "pattern": "^[a-z0-9_]+\\.[a-z0-9_]+$"},
+                "The page type from the preview URL, e.g. `organizations.organizationpage`.",
+            ),
+            "token": parameter(TEXT, "The signed token from the preview URL (1 hour by default)."),
+        }
+        parameters = query_parameters(cls.known_query_parameters, declared, cls)
+        for item in parameters:
+            item["required"] = item["name"] in declared
+        operation = {
+            "operationId": "page_preview",
+            "summary": "A draft, in the shape of a page's detail, for a front end's preview",
+            "tags": [name],
+            "parameters": parameters,
+            "responses": generator.responses(
+                generator.json("The draft", generator.pages_schema(PagesAPIViewSet)), 400, 403, 404
+            ),
+        }
+        return {"": {"get": operation}}
+
     _never_saved = False
 
     @classmethod

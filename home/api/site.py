@@ -7,6 +7,8 @@ JSON errors, `Cache-Control` and `ETag`.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import F
 from django.urls import path
 from rest_framework.response import Response
@@ -67,6 +69,35 @@ class NavigationAPIViewSet(SiteAPIViewSet):
     model = Locale
     known_query_parameters = frozenset({"locale"})
 
+    @classmethod
+    def openapi_paths(cls, generator: Any, name: str) -> dict:
+        from .openapi.components import STRING, obj
+        from .openapi.parameters import query_parameters
+
+        page = generator.components.page_link()
+        navigation = obj(
+            {
+                "locale": generator.components.locale(),
+                "home": page,
+                "menu": {"type": "array", "items": page},
+                "footer": obj({field: STRING for field in FOOTER_FIELDS}),
+                "languages": {
+                    "type": "array",
+                    "items": obj({"locale": generator.components.locale(), "home": page}),
+                },
+            }
+        )
+        operation = {
+            "operationId": "navigation",
+            "summary": "One language's menu, footer contacts and home pages",
+            "tags": [name],
+            "parameters": query_parameters(cls.known_query_parameters, {}, cls),
+            "responses": generator.responses(
+                generator.json("The navigation", navigation), 400, 404
+            ),
+        }
+        return {"": {"get": operation}}
+
     def listing_view(self, request):
         self.check_known_parameters(request)
         locale = requested_locale(request, self.resolver) or Locale.get_default()
@@ -111,6 +142,46 @@ class RedirectsAPIViewSet(SiteAPIViewSet):
 
     model = Redirect
     known_query_parameters = frozenset({"path", "limit", "offset"})
+
+    @classmethod
+    def openapi_paths(cls, generator: Any, name: str) -> dict:
+        from .openapi.components import URL, nullable, obj
+        from .openapi.parameters import TEXT, parameter, query_parameters
+
+        redirect = generator.components.ref(
+            "Redirect",
+            lambda: obj(
+                {
+                    "old_path": {"type": "string"},
+                    "target": nullable(URL),
+                    "is_permanent": {"type": "boolean"},
+                    "status_code": {"type": "integer", "enum": [301, 302]},
+                    "page": nullable(generator.components.page_link()),
+                }
+            ),
+        )
+        listing = obj(
+            {
+                "meta": obj({"total_count": {"type": "integer", "minimum": 0}}),
+                "items": {"type": "array", "items": redirect},
+            }
+        )
+        declared = {"path": parameter(TEXT, "An old path, e.g. `/old-page/`: its redirect only.")}
+        operation = {
+            "operationId": "redirects",
+            "summary": "The site's redirects, or the one for an old path",
+            "tags": [name],
+            "parameters": query_parameters(cls.known_query_parameters, declared, cls),
+            "responses": generator.responses(
+                generator.json(
+                    "The redirects, or with `path` that one redirect",
+                    {"oneOf": [listing, redirect]},
+                ),
+                400,
+                404,
+            ),
+        }
+        return {"": {"get": operation}}
 
     def get_queryset(self):
         site = current_site(self.request)

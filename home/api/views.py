@@ -20,6 +20,7 @@ from django.core.exceptions import FieldError, ValidationError
 from django.db import DataError, models
 from django.http import Http404, HttpRequest, HttpResponseNotModified, JsonResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions as drf_exceptions
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -142,6 +143,7 @@ class StrictAPIMixin:
         return conditional or response
 
 
+@csrf_exempt  # changes nothing: a POST to a wrong address is a 404 too, not a CSRF failure
 def not_found(request: HttpRequest) -> JsonResponse:
     """Any other address under /api/v2/ (e.g. `/api/v2/pages/abc/`): a JSON 404 like the
     endpoints' own, not the website's HTML page."""

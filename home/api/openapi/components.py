@@ -91,6 +91,12 @@ class Components:
             lambda: obj({"message": {**STRING, "description": "What is wrong, in English."}}),
         )
 
+    def page_link(self) -> dict:
+        """A page as the navigation and redirects endpoints give it: a PageRef and its API URL."""
+        return self.ref(
+            "PageLink", lambda: obj({**page_ref_properties(), "api_url": nullable(URL)})
+        )
+
     def locale(self) -> dict:
         return self.ref("LocaleCode", lambda: {"type": "string", "enum": locale_codes()})
 

@@ -74,7 +74,12 @@ class Generator:
         error = {"content": {"application/json": {"schema": self.components.error()}}}
         messages = {
             400: "A parameter is unknown or malformed.",
+            403: "The token is tampered with, expired, or not for this draft.",
             404: "No such object, or not public; an unknown `format`.",
+            405: "The method is not allowed here.",
+            413: "The body is too large.",
+            415: "The body is not `application/json`.",
+            429: "Too many requests from this address; try again later.",
         }
         result = dict(success)
         for status in errors:
@@ -152,9 +157,10 @@ class Generator:
 
     def paths(self) -> dict:
         paths = {}
-        namespace = self.router.url_namespace
+        # Wagtail mounts every endpoint at `<api root><name>/`; not all have a listing.
+        root = reverse(f"{self.router.url_namespace}:pages:listing").removesuffix("pages/")
         for name, endpoint in self.router._endpoints.items():
-            base = reverse(f"{namespace}:{name}:listing")
+            base = f"{root}{name}/"
             own = getattr(endpoint, "openapi_paths", None)
             if own is not None:  # an endpoint that is not a listing/detail/find of objects
                 paths.update({base + path: item for path, item in own(self, name).items()})
