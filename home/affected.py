@@ -2,8 +2,9 @@
 payloads now, cache purging later).
 
 For a page: the page, its live translations, their parent pages (index pages list their
-children), the home page of each language, and the pages that refer to it (Wagtail's reference
-index: page choosers, rich-text links, snippets' own references). For any other object
+children), the home page of each language, the pages that refer to it (Wagtail's reference
+index: page choosers, rich-text links, snippets' own references) and the pages it refers to
+(an organisation's page lists the news, events and programmes that name it). For any other object
 (e.g. a snippet): the pages that refer to it. Apps add what only they know through the
 `affected_pages` hook: a function taking the object and returning pages.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.http import HttpRequest
 from django.urls import reverse
 from wagtail import hooks
@@ -30,6 +32,24 @@ def _referring_pages(objects: Iterable[Any]) -> set[int]:
             if isinstance(source, Page):
                 ids.add(source.pk)
     return ids
+
+
+def _referred_pages(pages: Iterable[Page]) -> set[int]:
+    """Ids of the pages that any of `pages` refers to, in every language (a translation's
+    choosers still point at the source language's pages)."""
+    ids: set[int] = set()
+    page_type = ContentType.objects.get_for_model(Page)
+    for page in pages:
+        references = ReferenceIndex.get_references_for_object(page)
+        ids.update(
+            int(pk)
+            for pk in references.filter(to_content_type=page_type).values_list(
+                "to_object_id", flat=True
+            )
+            if str(pk).isdigit()
+        )
+    keys = Page.objects.filter(pk__in=ids).values("translation_key")
+    return set(Page.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
 
 
 def _page_family(page: Page) -> set[int]:
@@ -60,7 +80,9 @@ def affected_pages(obj: Any) -> list[Page]:
     ids: set[int] = set()
     if isinstance(obj, Page):
         ids |= _page_family(obj)
-        ids |= _referring_pages(Page.objects.filter(translation_key=obj.translation_key))
+        translations = Page.objects.filter(translation_key=obj.translation_key)
+        ids |= _referring_pages(translations)
+        ids |= _referred_pages(translations)
     else:
         ids |= _referring_pages([obj])
     for extra in hooks.get_hooks(AFFECTED_PAGES_HOOK):

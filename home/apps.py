@@ -13,7 +13,9 @@ class HomeConfig(AppConfig):
         from wagtail_localize.models import SegmentOverride
 
         from .i18n.overrides import check_override
+        from .page_cache import signals as page_cache_signals
         from .webhooks import signals as webhook_signals
 
         pre_save.connect(check_override, sender=SegmentOverride, dispatch_uid="check_override")
         webhook_signals.connect()
+        page_cache_signals.connect()

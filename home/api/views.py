@@ -6,13 +6,12 @@
   anything the client got wrong is a 400 (or 404) with `{"message": …}`, never a 500.
 - Fast: listings are one page of items plus a fixed number of queries whatever the limit;
   fields prime a per-response `Resolver` (home/api/resolver.py) that loads references in bulk.
-- Cacheable: 200 responses carry `Cache-Control: public, max-age=…` and an `ETag`;
-  `If-None-Match` gets a 304.
+- Cacheable: 200 responses carry the site's public caching headers and an `ETag`
+  (home/page_cache/headers.py); `If-None-Match` gets a 304.
 """
 
 from __future__ import annotations
 
-from hashlib import md5
 from urllib.parse import unquote
 
 from django.conf import settings
@@ -33,6 +32,8 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumen
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 from wagtail.models import Collection, Page
 
+from home.page_cache.headers import make_public
+
 from .fields import (
     LocaleCodeField,
     PrefetchedTagsField,
@@ -52,10 +53,6 @@ from .filters import (
     with_search_filter,
 )
 from .resolver import Resolver, get_resolver_for_view
-
-
-def cache_max_age() -> int:
-    return int(getattr(settings, "API_CACHE_MAX_AGE", 300))
 
 
 def prime_fields(serializer, instances: list, resolver: Resolver) -> None:
@@ -134,10 +131,8 @@ class StrictAPIMixin:
             patch_cache_control(response, no_cache=True)
             return response
         response.render()
-        etag = f'"{md5(response.content, usedforsecurity=False).hexdigest()}"'
-        response["ETag"] = etag
-        patch_cache_control(response, public=True, max_age=cache_max_age())
-        conditional = get_conditional_response(request, etag=etag, response=response)
+        make_public(response)
+        conditional = get_conditional_response(request, etag=response["ETag"], response=response)
         if isinstance(conditional, HttpResponseNotModified):
             conditional["Cache-Control"] = response["Cache-Control"]
         return conditional or response

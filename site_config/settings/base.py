@@ -64,6 +64,8 @@ MIDDLEWARE = [
     # Django's, plus stricter Chinese matching and no language redirect for API/admin 404s.
     "home.i18n.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Anonymous GETs answered from the cache skip everything below (home/page_cache/).
+    "home.page_cache.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -167,6 +169,21 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# The anonymous page cache (home/page_cache/): whole answers to visitors who are not logged in
+# (pages, API, sitemap, feeds), purged the moment what they show changes. In this process's
+# memory unless REDIS_URL is set (production: shared by every worker and server).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+# How long this cache and shared caches (a CDN) keep an answer, in seconds; 0 turns it off.
+# Browsers revalidate every time (ETag), so visitors see a publish on their next request.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# How long a CDN may still answer from an expired copy while it fetches the new one.
+PAGE_CACHE_STALE_SECONDS = 60
+
 # The public API (/api/v2/, docs/api.md): read anonymously by other apps. Cross-origin reads
 # only from the origins listed in CORS_ALLOWED_ORIGINS (comma-separated), never with
 # credentials: the API must not act on a visitor's session.
@@ -179,8 +196,6 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_CREDENTIALS = False
 # POST only reaches the form-submission endpoint (JSON only, see home/api/forms.py).
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]
-# How long clients and caches may reuse an API answer (seconds); ETags revalidate it.
-API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "300"))
 WAGTAILAPI_LIMIT_MAX = 50
 
 # Draft previews for headless front ends (home/headless_preview.py, docs/api.md): the editor's
@@ -198,13 +213,16 @@ WAGTAIL_HEADLESS_PREVIEW = {
 }
 
 # Background tasks (Wagtail's own task framework, django-tasks). Wagtail's internal tasks keep
-# running at once in the request ("default"); webhook deliveries are stored in the database and
-# run by a worker process, `python manage.py db_worker` (home/webhooks/).
+# running at once in the request ("default"); the site's own background work (webhook
+# deliveries, CDN purges) is stored in the database and run by a worker process,
+# `python manage.py db_worker`.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
 }
-WEBHOOKS_TASK_BACKEND = "webhooks"
+BACKGROUND_TASK_BACKEND = "background"
+WEBHOOKS_TASK_BACKEND = BACKGROUND_TASK_BACKEND
+FRONTEND_CACHE_TASK_BACKEND = BACKGROUND_TASK_BACKEND
 # Delivery: attempts in all, seconds before the first retry (doubled each time), and the
 # receiver's time to answer.
 WEBHOOKS_MAX_ATTEMPTS = 5

@@ -15,3 +15,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files come straight from the finders: no collectstatic before the tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The page cache purges after each transaction commits, and a test's transaction never does:
+# off, except in the tests that turn it on to check it (tests/site/test_page_cache.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))

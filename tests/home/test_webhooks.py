@@ -8,18 +8,15 @@ import hashlib
 import hmac
 import io
 import json
-import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
-from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from home.affected import affected_pages
 from home.webhooks.models import WebhookDelivery, WebhookSubscription
+from tests.background import Receiver, run_worker
 from tests.factories import (
     OrganizationPageFactory,
     ParagraphBlockFactory,
@@ -31,42 +28,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 SECRET = "s3cret"
-
-
-class Receiver:
-    """An HTTP server on 127.0.0.1 recording each POST; `answers` says how to answer the next
-    ones (a status, or "slow": sleep past the sender's timeout), then 200."""
-
-    def __init__(self) -> None:
-        self.requests: list[dict] = []
-        self.answers: list[int | str] = []
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                receiver.requests.append({"headers": dict(self.headers), "body": body})
-                answer = receiver.answers.pop(0) if receiver.answers else 200
-                if answer == "slow":
-                    time.sleep(1.5)
-                    answer = 200
-                self.send_response(answer)
-                self.end_headers()
-
-            def log_message(self, *args) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/hook"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self) -> Receiver:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture
@@ -87,22 +48,6 @@ def subscription(receiver) -> WebhookSubscription:
     return WebhookSubscription.objects.create(
         url=receiver.url, secret=SECRET, events=["page.published", "partner.changed"]
     )
-
-
-def run_worker(until=lambda: not DBTaskResult.objects.ready().exists(), seconds: float = 10):
-    """The real `db_worker` (batch mode: what is ready, then exit), again until `until()`.
-    Inside the test's transaction, so the worker must not close the connection."""
-    deadline = time.monotonic() + seconds
-    original = db_worker.close_old_connections
-    db_worker.close_old_connections = lambda: None
-    try:
-        while True:
-            call_command("db_worker", batch=True, startup_delay=False, interval=0, verbosity=0)
-            if until() or time.monotonic() > deadline:
-                return
-            time.sleep(0.05)
-    finally:
-        db_worker.close_old_connections = original
 
 
 def verify(secret: str, headers: dict, body: bytes) -> bool:
@@ -357,7 +302,7 @@ def test_plain_db_worker_runs_the_webhook_backend():
     from home.management.commands.db_worker import Command
 
     options = Command().create_parser("manage.py", "db_worker").parse_args([])
-    assert options.backend_name == "webhooks"
+    assert options.backend_name == "background"
 
 
 def test_a_redirect_is_a_failed_attempt_not_followed(

@@ -6,75 +6,28 @@ database; Redis is the machine's own (127.0.0.1:6379), on a database number of i
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.processes import ROOT, manage, manage_ok, run
+from tests.processes import manage, manage_ok, run
+from tests.servers import Server, reachable
+from tests.servers import production_env as server_env
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
 def production_env(database: Path, **overrides: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_"))}
-    return env | {
-        "DJANGO_SETTINGS_MODULE": "site_config.settings.production",
-        "SECRET_KEY": "production-like-test-key-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"sqlite:///{database}",
-        "REDIS_URL": REDIS_URL,
-        "EMAIL_HOST": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": str(database.parent / "static"),
-        **overrides,
-    }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def redis_running() -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-    except OSError:
-        return False
-    return True
-
-
-def get(url: str, **headers: str) -> tuple[int, str, dict[str, str]]:
-    request = urllib.request.Request(url, headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, response.read().decode(), dict(response.headers)
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode(), dict(error.headers)
-
-
-class Server:
-    def __init__(self, process: subprocess.Popen, base_url: str, log: Path) -> None:
-        self.process, self.base_url, self.log = process, base_url, log
-
-    def get(self, path: str, **headers: str) -> tuple[int, str, dict[str, str]]:
-        return get(self.base_url + path, **headers)
-
-    def log_text(self) -> str:
-        return self.log.read_text()
+    """Production settings on a SQLite file, with the machine's Redis."""
+    overrides = {"REDIS_URL": REDIS_URL, **overrides}
+    return server_env(f"sqlite:///{database}", database.parent, **overrides)
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[Server]:
-    if not redis_running():
+    if not reachable("127.0.0.1", 6379):
         pytest.fail("Redis must run on 127.0.0.1:6379 for the production tests (see README)")
     work = tmp_path_factory.mktemp("production")
     env = production_env(work / "db.sqlite3")
@@ -83,30 +36,9 @@ def server(tmp_path_factory) -> Iterator[Server]:
         ["collectstatic", "--no-input", "-v", "0"],
     ):
         manage_ok(*command, env=env)
-    port = free_port()
-    log = work / "gunicorn.log"
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "site_config.wsgi", "-b", f"127.0.0.1:{port}"],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                get(base_url + "/healthz")
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("gunicorn did not start:\n" + log.read_text())
-        yield Server(process, base_url, log)
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+    server = Server(env, work / "gunicorn.log")
+    yield server
+    server.stop()
 
 
 def test_health_reports_database_and_redis_cache(server):
@@ -165,3 +97,42 @@ def test_production_refuses_to_start_without_a_mail_server(tmp_path):
     result = manage("check", env=env, timeout=120)
     assert result.returncode != 0
     assert "EMAIL_HOST" in result.stderr
+
+
+def test_several_servers_share_connections_cache_sessions_media_and_cdn(tmp_path):
+    """What running on several servers needs, from the environment: persistent database
+    connections, Redis for the page cache and sessions, S3-compatible media, a CDN's purge."""
+    env = production_env(
+        tmp_path / "db.sqlite3",
+        AWS_STORAGE_BUCKET_NAME="media-bucket",
+        AWS_S3_ENDPOINT_URL="http://127.0.0.1:9000",
+        FRONTEND_CACHE_PURGE_URL="http://127.0.0.1:6081",
+        CLOUDFLARE_ZONE_ID="zone",
+        CLOUDFLARE_BEARER_TOKEN="token",
+    )
+    code = (
+        "import django; django.setup(); from django.conf import settings as s;"
+        "from django.core.files.storage import storages; d = storages['default'];"
+        "db = s.DATABASES['default']; print(db['CONN_MAX_AGE'], db['CONN_HEALTH_CHECKS']);"
+        "print(s.CACHES['default']['BACKEND'], s.CACHES['renditions']['BACKEND']);"
+        "print(s.SESSION_ENGINE, s.PAGE_CACHE_SECONDS);"
+        "print(type(d).__name__, d.bucket_name, d.endpoint_url);"
+        "print(sorted(s.WAGTAILFRONTENDCACHE))"
+    )
+    lines = run("-c", code, env=env, timeout=60).stdout.splitlines()
+    assert lines == [
+        "600 True",
+        "django.core.cache.backends.redis.RedisCache django.core.cache.backends.redis.RedisCache",
+        "django.contrib.sessions.backends.cached_db 300",
+        "S3Storage media-bucket http://127.0.0.1:9000",
+        "['cloudflare', 'http']",
+    ]
+
+
+def test_without_redis_the_page_cache_stays_off(tmp_path):
+    env = production_env(tmp_path / "db.sqlite3")
+    del env["REDIS_URL"]
+    code = "import django; django.setup(); from django.conf import settings as s;"
+    code += "print(s.PAGE_CACHE_SECONDS, s.CACHES['default']['BACKEND'])"
+    result = run("-c", code, env=env, timeout=60)
+    assert result.stdout.split() == ["0", "django.core.cache.backends.locmem.LocMemCache"]

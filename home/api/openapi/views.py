@@ -6,8 +6,9 @@ from __future__ import annotations
 from functools import cache
 
 from django.http import HttpRequest, JsonResponse
-from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
+
+from home.page_cache.headers import make_public
 
 from .document import build_document
 
@@ -22,7 +23,5 @@ def openapi_document() -> dict:
 @require_safe
 def openapi_view(request: HttpRequest) -> JsonResponse:
     response = JsonResponse(openapi_document(), json_dumps_params={"ensure_ascii": False})
-    from ..views import cache_max_age
-
-    patch_cache_control(response, public=True, max_age=cache_max_age())
+    make_public(response)
     return response

@@ -1,6 +1,6 @@
-"""django-tasks-db's `db_worker`, working by default on the backend webhooks use
-(`WEBHOOKS_TASK_BACKEND`): Wagtail's own tasks run at once on the "default" backend, so plain
-`python manage.py db_worker` is the worker this site needs."""
+"""django-tasks-db's `db_worker`, working by default on the site's background backend
+(`BACKGROUND_TASK_BACKEND`: webhook deliveries, CDN purges): Wagtail's own tasks run at once on
+the "default" backend, so plain `python manage.py db_worker` is the worker this site needs."""
 
 from django.conf import settings
 from django_tasks_db.management.commands import db_worker
@@ -9,4 +9,4 @@ from django_tasks_db.management.commands import db_worker
 class Command(db_worker.Command):
     def add_arguments(self, parser) -> None:
         super().add_arguments(parser)
-        parser.set_defaults(backend_name=settings.WEBHOOKS_TASK_BACKEND)
+        parser.set_defaults(backend_name=settings.BACKGROUND_TASK_BACKEND)
