@@ -6,10 +6,8 @@ database; Redis is the machine's own (127.0.0.1:6379), on a database number of i
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -18,30 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.processes import ROOT, manage, manage_ok, run
+from tests import processes
+from tests.processes import free_port, manage, manage_ok, run, start_gunicorn, stop_server
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
 def production_env(database: Path, **overrides: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_"))}
-    return env | {
-        "DJANGO_SETTINGS_MODULE": "site_config.settings.production",
-        "SECRET_KEY": "production-like-test-key-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"sqlite:///{database}",
-        "REDIS_URL": REDIS_URL,
-        "EMAIL_HOST": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": str(database.parent / "static"),
-        **overrides,
-    }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return processes.production_env(
+        f"sqlite:///{database}", database.parent / "static", REDIS_URL, **overrides
+    )
 
 
 def redis_running() -> bool:
@@ -85,28 +69,14 @@ def server(tmp_path_factory) -> Iterator[Server]:
         manage_ok(*command, env=env)
     port = free_port()
     log = work / "gunicorn.log"
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "site_config.wsgi", "-b", f"127.0.0.1:{port}"],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    base_url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                get(base_url + "/healthz")
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("gunicorn did not start:\n" + log.read_text())
-        yield Server(process, base_url, log)
+        process = start_gunicorn(env, port, workers=1, log=log)
+    except RuntimeError as error:
+        pytest.fail(str(error))
+    try:
+        yield Server(process, f"http://127.0.0.1:{port}", log)
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        stop_server(process)
 
 
 def test_health_reports_database_and_redis_cache(server):
