@@ -1,11 +1,12 @@
-# Two entry points: `make run` (site with demo content on SQLite) and `make test` (whole suite).
+# Entry points: `make run` (site with demo content on SQLite), `make test` (whole suite) and
+# `make bench` (what each kind of URL costs under production settings).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint install install-test browser messages build
+.PHONY: run test lint install install-test browser wrk messages build bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +30,12 @@ browser:
 		echo "Installing Debian's chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's wrk loads the server in `make bench`.
+wrk:
+	@test -x /usr/bin/wrk || { \
+		echo "Installing Debian's wrk for the benchmark"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
 messages: install
 	$(MANAGE) compilemessages --ignore "$(VENV)/*" -v 0
 
@@ -50,6 +57,11 @@ run: install messages
 test: install-test browser messages
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Not a test: prints what each kind of URL costs, cached and not (README, "Benchmark").
+# BENCH_ARGS, e.g. "--duration 5 --connections 16".
+bench: install wrk messages
+	$(BIN)/python -m tests.benchmark $(BENCH_ARGS)
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -13,11 +13,8 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import os
 import random
 import statistics
-import subprocess
-import sys
 import threading
 import time
 import uuid
@@ -26,10 +23,19 @@ from urllib.parse import quote
 
 import psycopg
 
-from tests.processes import ROOT, manage, manage_ok, run
+from tests.processes import (
+    child_pids,
+    manage,
+    manage_ok,
+    production_env,
+    run,
+    start_gunicorn,
+    stop_server,
+)
 
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
 PORT = 8765
+REDIS_URL = "redis://127.0.0.1:6379/14"
 PUBLISHER = """
 import random, sys, time
 import django
@@ -46,19 +52,6 @@ while time.monotonic() < deadline:
     time.sleep(0.5)
 print(count)
 """
-
-
-def environment(database: str, static_root: Path) -> dict[str, str]:
-    return os.environ | {
-        "DJANGO_SETTINGS_MODULE": "site_config.settings.production",
-        "SECRET_KEY": "load-check-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"{POSTGRES}/{database}",
-        "REDIS_URL": "redis://127.0.0.1:6379/14",
-        "EMAIL_HOST": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": str(static_root),
-    }
 
 
 def paths(env: dict[str, str]) -> list[str]:
@@ -81,14 +74,13 @@ def paths(env: dict[str, str]) -> list[str]:
 def worker_rss_mb(master_pid: int) -> list[float]:
     """Resident memory of each gunicorn worker (children of the master), in MB."""
     sizes = []
-    for status in Path("/proc").glob("[0-9]*/status"):
+    for pid in child_pids(master_pid):
         try:
-            text = status.read_text()
+            text = Path(f"/proc/{pid}/status").read_text()
         except OSError:
             continue
         fields = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
-        if fields.get("PPid", "").strip() == str(master_pid):
-            sizes.append(int(fields["VmRSS"].split()[0]) / 1024)
+        sizes.append(int(fields["VmRSS"].split()[0]) / 1024)
     return sorted(sizes)
 
 
@@ -122,7 +114,7 @@ def main() -> None:
     database = f"load_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as admin:
         admin.execute(f"CREATE DATABASE {database}")
-    env = environment(database, Path("/tmp") / database / "static")
+    env = production_env(f"{POSTGRES}/{database}", Path("/tmp") / database / "static", REDIS_URL)
     server = None
     try:
         print("Setting up (migrate, demo content, static files)…", flush=True)
@@ -133,7 +125,7 @@ def main() -> None:
         ):
             manage_ok(*command, "-v", "0", env=env, timeout=900)
         urls = paths(env)
-        server = run_gunicorn(env, options.workers)
+        server = start_gunicorn(env, PORT, options.workers)
         print(
             f"{len(urls)} URLs, {options.connections} connections, {options.minutes} min",
             flush=True,
@@ -164,36 +156,9 @@ def main() -> None:
         print((fixtree.stdout + fixtree.stderr).strip() or "(no output)")
     finally:
         if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
+            stop_server(server)
         with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as admin:
             admin.execute(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
-
-
-def run_gunicorn(env: dict[str, str], workers: int) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "site_config.wsgi",
-            "-b",
-            f"127.0.0.1:{PORT}",
-            "-w",
-            str(workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    for _ in range(100):
-        try:
-            http.client.HTTPConnection("127.0.0.1", PORT, timeout=2).request("GET", "/healthz")
-            return server
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("gunicorn did not start")
 
 
 def publish(env: dict[str, str], seconds: float, outcome: dict) -> None:

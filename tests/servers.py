@@ -1,43 +1,16 @@
-"""The site served as a deployment serves it: production settings under gunicorn, in processes
-of their own, for the tests that need real servers (production settings, several servers
-sharing PostgreSQL and Redis)."""
+"""Talking to the site served as a deployment serves it (gunicorn with production settings,
+started by `tests.processes`): plain HTTP requests, and an editor's cookies."""
 
 from __future__ import annotations
 
 import http.cookies
-import os
 import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from tests.processes import ROOT
-
-
-def production_env(database_url: str, work: Path, **overrides: str) -> dict[str, str]:
-    """The environment of a production start (read by site_config/settings/production.py)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_"))}
-    return env | {
-        "DJANGO_SETTINGS_MODULE": "site_config.settings.production",
-        "SECRET_KEY": "production-like-test-key-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": database_url,
-        "EMAIL_HOST": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": str(work / "static"),
-        "MEDIA_ROOT": str(work / "media"),
-        **overrides,
-    }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.processes import free_port, start_gunicorn, stop_server
 
 
 def reachable(host: str, port: int) -> bool:
@@ -81,31 +54,7 @@ class Server:
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.log = log
-        with log.open("w") as output:
-            self.process = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "site_config.wsgi",
-                    "-b",
-                    f"127.0.0.1:{self.port}",
-                    "--workers",
-                    str(workers),
-                ],
-                cwd=ROOT,
-                env=env,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-            )
-        for _ in range(150):
-            if reachable("127.0.0.1", self.port):
-                return
-            if self.process.poll() is not None:
-                break
-            time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("gunicorn did not start:\n" + log.read_text())
+        self.process = start_gunicorn(env, self.port, workers, log)
 
     def get(self, path: str, **headers: str) -> Answer:
         return request(self.base_url + path, **headers)
@@ -114,8 +63,7 @@ class Server:
         return self.log.read_text()
 
     def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=20)
+        stop_server(self.process)
 
 
 class Browser:

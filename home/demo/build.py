@@ -271,10 +271,12 @@ class DemoBuild:
 
 
 @contextmanager
-def deferred_indexing() -> Iterator[None]:
+def deferred_indexing(references: bool = True) -> Iterator[None]:
     """Update the search and reference indexes once per object when the block succeeds,
     instead of on every save: building, publishing and translating a page saves it several
-    times, and indexing on each save made up about half of the load time."""
+    times, and indexing on each save made up about half of the load time. With
+    `references=False` the reference index is left as it is (for throwaway content, whose
+    usage listings nobody reads)."""
     search_models = {
         model
         for model in search_index.get_indexed_models()
@@ -289,7 +291,7 @@ def deferred_indexing() -> Iterator[None]:
         key = (instance._meta.app_label, instance._meta.model_name, str(instance.pk))
         if sender in search_models:
             to_search[key] = None
-        if sender in ReferenceIndex.tracked_models:
+        if references and sender in ReferenceIndex.tracked_models:
             to_reference[key] = None
 
     for model in search_models:

@@ -12,17 +12,19 @@ from pathlib import Path
 
 import pytest
 
+from tests import processes
 from tests.processes import manage, manage_ok, run
 from tests.servers import Server, reachable
-from tests.servers import production_env as server_env
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
 def production_env(database: Path, **overrides: str) -> dict[str, str]:
     """Production settings on a SQLite file, with the machine's Redis."""
-    overrides = {"REDIS_URL": REDIS_URL, **overrides}
-    return server_env(f"sqlite:///{database}", database.parent, **overrides)
+    redis_url = overrides.pop("REDIS_URL", REDIS_URL)
+    return processes.production_env(
+        f"sqlite:///{database}", database.parent / "static", redis_url, **overrides
+    )
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
-from tests.processes import manage_ok
-from tests.servers import Browser, Server, production_env, reachable
+from tests.processes import manage_ok, production_env
+from tests.servers import Browser, Server, reachable
 
 pytestmark = pytest.mark.servers
 
@@ -30,9 +30,7 @@ def servers(tmp_path_factory) -> Iterator[tuple[Server, Server, dict[str, str]]]
     with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     work = tmp_path_factory.mktemp("two-servers")
-    env = production_env(
-        f"{POSTGRES}/{name}", work, REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX=name, WEB_CONCURRENCY="1"
-    )
+    env = production_env(f"{POSTGRES}/{name}", work / "static", REDIS_URL, CACHE_KEY_PREFIX=name)
     started: list[Server] = []
     try:
         manage_ok("migrate", "--no-input", "-v", "0", env=env)
