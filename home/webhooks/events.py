@@ -20,6 +20,7 @@ from wagtail import hooks
 from wagtail.models import Page
 
 from home.affected import absolute_url, affected_pages, api_detail_url, page_references
+from home.page_cache.purge import absolute_urls, affected_urls
 
 from .delivery import enqueue
 from .models import WebhookDelivery, WebhookSubscription
@@ -98,6 +99,8 @@ def build_payload(
         "event": event,
         "object": describe(obj, api_endpoint),
         "affected_pages": page_references(pages),
+        # The same URLs the site purges from its own cache and its CDN.
+        "purge_urls": sorted(absolute_urls(affected_urls(obj))),
         "timestamp": timezone.now().isoformat(),
         **extra,
     }

@@ -90,6 +90,12 @@ def test_publishing_sends_one_signed_event_in_the_background(
     chinese = organisation.get_translation(organisation.get_parent().get_translations()[0].locale)
     # The page, its translation, the index pages above them and both home pages.
     assert {organisation.pk, chinese.pk, organisation.get_parent().pk} <= affected
+    # What to purge: the same URLs the site purges from its own cache and its CDN.
+    purge = set(payload["purge_urls"])
+    assert {organisation.get_full_url(), chinese.get_full_url()} <= purge
+    assert payload["object"]["api_url"] in purge
+    assert any(url.endswith("/api/v2/pages/") for url in purge)
+    assert any(url.endswith("/sitemap.xml") for url in purge)
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts, delivery.response_status) == ("succeeded", 1, 200)
 
@@ -182,6 +188,8 @@ def test_partner_changes_reach_the_pages_that_show_them(
     assert delivery.payload["object"]["api_url"].endswith(f"/api/v2/partners/{partner.pk}/")
     assert program.pk in {item["id"] for item in delivery.payload["affected_pages"]}
     assert program in affected_pages(partner)
+    assert program.get_full_url() in delivery.payload["purge_urls"]
+    assert delivery.payload["object"]["api_url"] in delivery.payload["purge_urls"]
 
 
 def test_affected_pages_include_pages_linking_to_the_page(organisation, organization_index):
