@@ -12,8 +12,10 @@ class HomeConfig(AppConfig):
         from django.db.models.signals import pre_save
         from wagtail_localize.models import SegmentOverride
 
+        from . import images
         from .i18n.overrides import check_override
         from .webhooks import signals as webhook_signals
 
         pre_save.connect(check_override, sender=SegmentOverride, dispatch_uid="check_override")
         webhook_signals.connect()
+        images.connect()

@@ -198,18 +198,35 @@ WAGTAIL_HEADLESS_PREVIEW = {
 }
 
 # Background tasks (Wagtail's own task framework, django-tasks). Wagtail's internal tasks keep
-# running at once in the request ("default"); webhook deliveries are stored in the database and
-# run by a worker process, `python manage.py db_worker` (home/webhooks/).
+# running at once in the request ("default"); webhook deliveries and image renditions are
+# stored in the database and run by a worker process, `python manage.py db_worker`
+# (home/webhooks/, home/images.py).
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
 }
 WEBHOOKS_TASK_BACKEND = "webhooks"
+# Image renditions made ahead of the first view (home/images.py) wait for the same worker, at a
+# lower priority than webhook deliveries: never made in an editor's request.
+RENDITIONS_TASK_BACKEND = WEBHOOKS_TASK_BACKEND
 # Delivery: attempts in all, seconds before the first retry (doubled each time), and the
 # receiver's time to answer.
 WEBHOOKS_MAX_ATTEMPTS = 5
 WEBHOOKS_RETRY_BASE_SECONDS = 30.0
 WEBHOOKS_TIMEOUT_SECONDS = 5.0
+
+# Wagtail looks renditions up here before the database. Made renditions only go away with their
+# image (Wagtail then drops them from the cache), so they may stay long. Production points it
+# at Redis, shared by every process, the worker that makes renditions included.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "renditions": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "renditions",
+        "TIMEOUT": 60 * 60 * 24 * 7,
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    },
+}
 
 WAGTAIL_SITE_NAME = "MedStudents Network"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"

@@ -15,3 +15,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files come straight from the finders: no collectstatic before the tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Renditions are made at once, inside the save or publish, so tests can look for them there.
+RENDITIONS_TASK_BACKEND = "default"

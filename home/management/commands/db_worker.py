@@ -1,6 +1,6 @@
 """django-tasks-db's `db_worker`, working by default on the backend webhooks use
-(`WEBHOOKS_TASK_BACKEND`): Wagtail's own tasks run at once on the "default" backend, so plain
-`python manage.py db_worker` is the worker this site needs."""
+(`WEBHOOKS_TASK_BACKEND`, which image renditions share): Wagtail's own tasks run at once on the
+"default" backend, so plain `python manage.py db_worker` is the worker this site needs."""
 
 from django.conf import settings
 from django_tasks_db.management.commands import db_worker
