@@ -13,9 +13,22 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Image, Rendition
 from wagtail.images.tests.utils import get_test_image_file
 
-from home.images import CARD_LOGO, CONTENT_IMAGE, HEADER_LOGO, all_filter_specs
-from tests.factories import OrganizationPageFactory
+from home.images import (
+    CARD_IMAGE,
+    CARD_LOGO,
+    CONTENT_IMAGE,
+    HEADER_LOGO,
+    PARTNER_LOGO,
+    all_filter_specs,
+)
+from programs.models import ProgramPartner
+from tests.factories import (
+    OrganizationPageFactory,
+    PartnerInstitutionFactory,
+    PartnerProgramPageFactory,
+)
 from tests.html import main_html
+from tests.organizations.news_factories import NewsArticlePageFactory, news_index  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -172,25 +185,55 @@ def test_one_image_or_four_cost_the_same_queries(
     assert counts[0] == counts[1]
 
 
-def test_the_organisation_index_reads_logo_renditions_in_one_query(
-    client, organization_index, django_capture_on_commit_callbacks
-):
-    def visit() -> tuple[int, int]:
-        main_html(client, organization_index)  # warm up
-        caches["renditions"].clear()
-        return rendition_queries(client, organization_index)
+# Each adds `count` pictures to a listing (a new one when `page` is None) and returns its page.
 
-    OrganizationPageFactory(parent=organization_index, logo=photo("Logo 0"))
-    one = visit()
-    for n in range(1, 4):
-        OrganizationPageFactory(parent=organization_index, logo=photo(f"Logo {n}"))
-    four = visit()
-    assert one == four
-    assert four[1] == 1
-    html = main_html(client, organization_index)
-    logos = re.findall(r"<picture>.*?</picture>", html, re.S)
-    assert len(logos) == 4
-    for logo in logos:
-        assert 'type="image/avif"' in logo and 'type="image/webp"' in logo
-        img = re.search(r"<img [^>]*>", logo).group(0)
-        assert 'class="card__logo"' in img and 'loading="lazy"' in img and 'alt=""' in img
+
+def add_organisations(request, page, count: int):
+    page = page or request.getfixturevalue("organization_index")
+    for n in range(count):
+        OrganizationPageFactory(parent=page, logo=photo(f"Logo {n}"))
+    return page
+
+
+def add_news(request, page, count: int):
+    page = page or request.getfixturevalue("news_index")
+    for n in range(count):
+        NewsArticlePageFactory(parent=page, image=photo(f"Photo {n}"), image_alt="A photo")
+    return page
+
+
+def add_partners(request, page, count: int):
+    page = page or PartnerProgramPageFactory(parent=request.getfixturevalue("program_index"))
+    for n in range(count):
+        institution = PartnerInstitutionFactory(logo=photo(f"Logo {n}"))
+        ProgramPartner.objects.create(page=page, institution=institution, sort_order=n)
+    return page
+
+
+LISTINGS = {
+    # builder, the picture's class and sizes
+    "organisation logos": (add_organisations, "card__logo", CARD_LOGO.sizes),
+    "news cards": (add_news, "card__image", CARD_IMAGE.sizes),
+    "partner logos": (add_partners, "partner__logo", PARTNER_LOGO.sizes),
+}
+
+
+@pytest.mark.parametrize("listing", LISTINGS)
+def test_a_listing_reads_its_renditions_in_one_query_whatever_its_length(client, request, listing):
+    add, css_class, sizes = LISTINGS[listing]
+    queries, page = [], None
+    for count in (1, 3):  # one picture, then four
+        page = add(request, page, count)
+        html = main_html(client, page)  # warm up (and the renditions made, as in production)
+        caches["renditions"].clear()  # a listing must not need the cache
+        queries.append(rendition_queries(client, page))
+    assert queries[0] == queries[1]
+    assert queries[1][1] == 1
+
+    pictures = [p for p in re.findall(r"<picture>.*?</picture>", html, re.S) if css_class in p]
+    assert len(pictures) == 4
+    for picture in pictures:
+        assert 'type="image/avif"' in picture and 'type="image/webp"' in picture
+        img = re.search(r"<img [^>]*>", picture).group(0)
+        assert f'class="{css_class}"' in img and 'loading="lazy"' in img
+        assert f'sizes="{sizes}"' in img and 'alt=""' in img
