@@ -3,11 +3,13 @@ not on a visitor's first view; pages show them as `<picture>` with AVIF and WebP
 srcset of several widths and `sizes` from home/images.py; a page finds its renditions in a
 fixed number of queries whatever the number of images."""
 
+import io
 import json
 import re
 
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Image, Rendition
@@ -237,3 +239,13 @@ def test_a_listing_reads_its_renditions_in_one_query_whatever_its_length(client,
         img = re.search(r"<img [^>]*>", picture).group(0)
         assert f'class="{css_class}"' in img and 'loading="lazy"' in img
         assert f'sizes="{sizes}"' in img and 'alt=""' in img
+
+
+def test_the_command_queues_renditions_for_images_saved_before(django_capture_on_commit_callbacks):
+    Image.objects.all().delete()  # the demo's: their renditions would take a while
+    older = photo("Saved before")
+    out = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("make_renditions", stdout=out)
+    assert out.getvalue().strip() == "Images queued: 1"
+    assert specs_made(older) == set(all_filter_specs())
