@@ -47,7 +47,8 @@ run: install messages
 	DJANGO_SETTINGS_MODULE=site_config.settings.dev $(MANAGE) migrate --no-input -v 0
 	DJANGO_SETTINGS_MODULE=site_config.settings.dev $(MANAGE) load_demo_content
 	DJANGO_SETTINGS_MODULE=site_config.settings.dev $(MANAGE) ensure_admin
-	@# The background worker (webhook deliveries) runs beside the server and stops with it.
+	@# The background worker (webhook deliveries, image renditions) runs beside the server and
+	@# stops with it.
 	export DJANGO_SETTINGS_MODULE=site_config.settings.dev; \
 	$(MANAGE) db_worker --no-reload -v 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

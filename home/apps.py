@@ -12,6 +12,7 @@ class HomeConfig(AppConfig):
         from django.db.models.signals import pre_save
         from wagtail_localize.models import SegmentOverride
 
+        from . import images
         from .i18n.overrides import check_override
         from .page_cache import signals as page_cache_signals
         from .webhooks import signals as webhook_signals
@@ -19,3 +20,4 @@ class HomeConfig(AppConfig):
         pre_save.connect(check_override, sender=SegmentOverride, dispatch_uid="check_override")
         webhook_signals.connect()
         page_cache_signals.connect()
+        images.connect()

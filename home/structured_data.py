@@ -16,6 +16,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
+from home.images import SHARED_IMAGE, RenditionSet
 from home.navigation import breadcrumb_trail
 from home.seo import page_description
 
@@ -40,9 +41,13 @@ def reference(page: Page | None, request: HttpRequest | None, kind: str = "Organ
     return compact({"@type": kind, "name": page.title, "url": page_url(page, request)})
 
 
-def image_url(image: Any, request: HttpRequest | None, spec: str = "fill-1200x630") -> str:
+def image_url(
+    image: Any, request: HttpRequest | None, rendition_set: RenditionSet = SHARED_IMAGE
+) -> str:
+    """The absolute URL of the image's rendition in a one-spec set (home/images.py)."""
     if image is None:
         return ""
+    (spec,) = rendition_set.filter_specs
     url = image.get_rendition(spec).url
     return request.build_absolute_uri(url) if request is not None else url
 

@@ -30,6 +30,7 @@ from home.dates import (
     truncate_to_precision,
 )
 from home.i18n.links import localize, localize_all
+from home.images import CARD_LOGO, prefetch_pictures
 from home.models import HeadlessPreviewPageMixin, SectionIndexPage, key_figures_field, tabbed
 from home.relations import children_by_parent, pointing_at
 from home.safe_urls import validate_safe_url
@@ -83,6 +84,7 @@ class OrganizationIndexPage(HeadlessPreviewPageMixin, SectionIndexPage):
         unknown_kind = []  # outside the choices (an importer wrote it): shown, never a 500
         for organization in organizations:
             by_kind.get(organization.kind, unknown_kind).append(organization)
+        prefetch_pictures(list(organizations), "logo", CARD_LOGO)
         groups = [(OrganizationKind(k).label, pages) for k, pages in by_kind.items() if pages]
         if unknown_kind:
             groups.append((pgettext("organisation kind", "Other"), unknown_kind))

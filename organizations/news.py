@@ -29,6 +29,7 @@ from home.api.fields import ComputedField, ImageAPIField, LocalizedPageField, tr
 from home.api.openapi.components import DATE as ISO_DATE_SCHEMA
 from home.api.openapi.components import ID as ID_SCHEMA
 from home.dates import DatePrecision, PartialDateDisplay
+from home.images import CARD_IMAGE, renditions_prefetch
 from home.models import HeadlessPreviewPageMixin, SectionIndexPage, tabbed
 from home.search.terms import bilingual_search_fields
 
@@ -37,9 +38,6 @@ from .blocks import OrganizationStreamBlock
 
 NEWS_PER_PAGE = 12
 SUMMARY_MAX_LENGTH = 300
-# The rendition lists and boxes show: loaded with the articles, so a list costs the same
-# number of queries whatever its length.
-CARD_RENDITION = "fill-480x270"
 
 
 class NewsTopic(models.TextChoices):
@@ -61,14 +59,14 @@ def topic_label(code: str) -> str:
 
 
 def news_articles(locale: Locale | None = None) -> models.QuerySet:
-    """Live, public articles, newest first, with what lists show (image, its renditions, topics)
-    loaded in a fixed number of queries."""
+    """Live, public articles, newest first, with what lists show (image, its card renditions,
+    topics) loaded in a fixed number of queries whatever the number of articles."""
     articles = NewsArticlePage.objects.live().public()
     if locale is not None:
         articles = articles.filter(locale=locale)
     return (
         articles.select_related("image", "locale")
-        .prefetch_related("image__renditions", "topics")
+        .prefetch_related(renditions_prefetch("image__renditions", CARD_IMAGE), "topics")
         .order_by("-date", "-first_published_at", "-pk")
     )
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from django.http import HttpRequest
 
 from home.dates import iso_partial_date
+from home.images import SHARED_LOGO
 from home.navigation import ancestors
 from home.safe_urls import safe_url_or_empty
 from home.structured_data import compact, image_url, postal_address, reference
@@ -32,7 +33,7 @@ def organization_node(page: OrganizationPage, request: HttpRequest | None) -> di
             "telephone": page.phone,
             "email": page.email,
             "sameAs": [website] if website else [],
-            "logo": image_url(page.logo, request, "fill-160x160"),
+            "logo": image_url(page.logo, request, SHARED_LOGO),
             "parentOrganization": reference(page.localized_parent_organization(), request),
             "member": [reference(member, request) for member in page.members_of([page])[page.pk]],
         }

@@ -5,6 +5,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.blocks import BaseStreamBlock
 from home.i18n.links import localize_all
+from home.images import PARTNER_LOGO, prefetch_pictures
 
 
 class PartnerGridBlock(blocks.StructBlock):
@@ -15,7 +16,9 @@ class PartnerGridBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         page = (parent_context or {}).get("page")
         partners = list(value["partners"])
-        context["partners"] = localize_all(partners, page.locale) if page else partners
+        partners = localize_all(partners, page.locale) if page else partners
+        prefetch_pictures(partners, "logo", PARTNER_LOGO)
+        context["partners"] = partners
         return context
 
     def get_preview_value(self):

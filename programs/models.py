@@ -15,6 +15,7 @@ from home.api.fields import ComputedField, LocalizedPageField, translated_field
 from home.api.resolver import get_resolver
 from home.dates import PRECISION_HELP_TEXT, DatePrecision, PartialDateDisplay
 from home.i18n.links import localize, localize_all
+from home.images import PARTNER_LOGO, prefetch_pictures
 from home.models import HeadlessPreviewPageMixin, SectionIndexPage, tabbed
 from home.relations import pointing_at
 from home.safe_urls import validate_safe_url
@@ -298,7 +299,9 @@ class PartnerProgramPage(HeadlessPreviewPageMixin, Page):
 
     def localized_partners(self) -> list[PartnerInstitution]:
         rows = self.partners.select_related("institution__logo")
-        return localize_all([row.institution for row in rows], self.locale)
+        partners = localize_all([row.institution for row in rows], self.locale)
+        prefetch_pictures(partners, "logo", PARTNER_LOGO)
+        return partners
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,3 +1,5 @@
+from unittest import mock
+
 import pytest
 from django.core.management import call_command
 from django.utils import translation
@@ -17,8 +19,12 @@ from tests.factories import (
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Build the demo site once per test session; each test runs in a transaction that is rolled
-    back, so every test starts from the same complete bilingual site."""
-    with django_db_blocker.unblock():
+    back, so every test starts from the same complete bilingual site.
+
+    The demo's images get no renditions ahead of time (tests/home/test_images.py covers that):
+    made for all 18 at once they would add some 20 seconds to every session; pages showing
+    them make theirs on first view."""
+    with django_db_blocker.unblock(), mock.patch("home.images.enqueue_renditions"):
         call_command("load_demo_content", verbosity=0)
 
 

@@ -31,16 +31,14 @@ from wagtail.rich_text import RichText, get_rewriter
 from wagtail.rich_text.rewriters import FIND_A_TAG, LinkRewriter, extract_attrs
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from home.images import API_RENDITIONS
 from home.rich_text import entity_id, sanitize
 
 logger = logging.getLogger(__name__)
 
-# Renditions every image carries in the API: enough for a thumbnail, a card and a full-width view.
-IMAGE_RENDITIONS = {
-    "thumbnail": "fill-320x240",
-    "medium": "max-800x800",
-    "large": "max-1600x1600",
-}
+# Renditions every image carries in the API: enough for a thumbnail, a card and a full-width view
+# (named in home/images.py, which makes them ahead of the first request).
+IMAGE_RENDITIONS = API_RENDITIONS
 
 
 def absolute(request, url: str | None) -> str | None:

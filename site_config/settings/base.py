@@ -176,7 +176,14 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    },
+    # Wagtail looks renditions up here before the database (home/images.py).
+    "renditions": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "renditions",
+        "TIMEOUT": 60 * 60 * 24 * 7,
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    },
 }
 # How long this cache and shared caches (a CDN) keep an answer, in seconds; 0 turns it off.
 # Browsers revalidate every time (ETag), so visitors see a publish on their next request.
@@ -214,8 +221,8 @@ WAGTAIL_HEADLESS_PREVIEW = {
 
 # Background tasks (Wagtail's own task framework, django-tasks). Wagtail's internal tasks keep
 # running at once in the request ("default"); the site's own background work (webhook
-# deliveries, CDN purges) is stored in the database and run by a worker process,
-# `python manage.py db_worker`.
+# deliveries, CDN purges, image renditions) is stored in the database and run by a worker
+# process, `python manage.py db_worker`.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
@@ -223,6 +230,9 @@ TASKS = {
 BACKGROUND_TASK_BACKEND = "background"
 WEBHOOKS_TASK_BACKEND = BACKGROUND_TASK_BACKEND
 FRONTEND_CACHE_TASK_BACKEND = BACKGROUND_TASK_BACKEND
+# Image renditions made ahead of the first view (home/images.py) wait for the same worker, at a
+# lower priority than webhook deliveries: never made in an editor's request.
+RENDITIONS_TASK_BACKEND = BACKGROUND_TASK_BACKEND
 # Delivery: attempts in all, seconds before the first retry (doubled each time), and the
 # receiver's time to answer.
 WEBHOOKS_MAX_ATTEMPTS = 5

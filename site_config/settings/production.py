@@ -46,6 +46,7 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
             # Sites sharing one Redis keep apart.
             "KEY_PREFIX": f"{os.environ.get('CACHE_KEY_PREFIX', 'medstudents')}:{alias}",
+            "TIMEOUT": CACHES[alias].get("TIMEOUT", 300),  # noqa: F405
         }
         for alias in ("default", "renditions")
     }

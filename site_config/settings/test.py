@@ -18,3 +18,5 @@ WHITENOISE_AUTOREFRESH = True
 # The page cache purges after each transaction commits, and a test's transaction never does:
 # off, except in the tests that turn it on to check it (tests/site/test_page_cache.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+# Renditions are made at once, inside the save or publish, so tests can look for them there.
+RENDITIONS_TASK_BACKEND = "default"

@@ -19,18 +19,28 @@ def test_production_refuses_to_start_without_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
+def deployment_env() -> dict[str, str]:
+    return {
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "students.example.org",
+        "CSRF_TRUSTED_ORIGINS": "https://students.example.org",
+        "EMAIL_HOST": "smtp.example.org",
+    }
+
+
 def test_production_passes_check_deploy_without_warnings():
-    result = manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        env={
-            "SECRET_KEY": secrets.token_urlsafe(60),
-            "ALLOWED_HOSTS": "students.example.org",
-            "CSRF_TRUSTED_ORIGINS": "https://students.example.org",
-            "EMAIL_HOST": "smtp.example.org",
-        },
-    )
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=deployment_env())
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_makes_renditions_in_the_worker_not_in_the_request():
+    """The rendition task is stored for `db_worker` (the tests run it at once instead)."""
+    snippet = (
+        "from home.images import make_renditions; "
+        "backend = make_renditions.get_backend(); "
+        "print(type(backend).__name__, backend.alias)"
+    )
+    result = manage("shell", "--no-imports", "-c", snippet, env=deployment_env())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.split() == ["DatabaseBackend", "background"]
