@@ -32,6 +32,7 @@ from home.dates import (
 from home.i18n.links import localize, localize_all
 from home.models import HeadlessPreviewPageMixin, SectionIndexPage, key_figures_field, tabbed
 from home.relations import children_by_parent, pointing_at
+from home.routing import RoutedPageMixin
 from home.safe_urls import validate_safe_url
 from home.search.terms import bilingual_search_fields
 from home.sections import page_sections
@@ -62,7 +63,7 @@ class Region(models.TextChoices):
     EUROPE = "europe", _("Europe")
 
 
-class OrganizationIndexPage(HeadlessPreviewPageMixin, SectionIndexPage):
+class OrganizationIndexPage(RoutedPageMixin, HeadlessPreviewPageMixin, SectionIndexPage):
     """Lists every organisation of the locale, grouped by kind."""
 
     subpage_types = ["organizations.OrganizationPage", "organizations.HistoryPage"]
@@ -90,7 +91,7 @@ class OrganizationIndexPage(HeadlessPreviewPageMixin, SectionIndexPage):
         return context
 
 
-class OrganizationPage(HeadlessPreviewPageMixin, Page):
+class OrganizationPage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
     kind = models.CharField(_("kind"), max_length=30, choices=OrganizationKind.choices)
     acronym = models.CharField(
         _("acronym"), max_length=30, blank=True, help_text=_("e.g. IFMSA, SMSA, SUMC.")
@@ -294,7 +295,7 @@ class CommitteeKind(models.TextChoices):
     TEAM = "team", _("Team")
 
 
-class CommitteePage(HeadlessPreviewPageMixin, Page):
+class CommitteePage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
     acronym = models.CharField(
         _("acronym"),
         max_length=30,
@@ -355,7 +356,7 @@ class CommitteePage(HeadlessPreviewPageMixin, Page):
         return committee_node(self, request)
 
 
-class HistoryPage(HeadlessPreviewPageMixin, Page):
+class HistoryPage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
     """A timeline of dated events, always shown in date order whatever order they were entered."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])

@@ -30,6 +30,7 @@ from home.api.openapi.components import DATE as ISO_DATE_SCHEMA
 from home.api.openapi.components import ID as ID_SCHEMA
 from home.dates import DatePrecision, PartialDateDisplay
 from home.models import HeadlessPreviewPageMixin, SectionIndexPage, tabbed
+from home.routing import RoutedPageMixin
 from home.search.terms import bilingual_search_fields
 
 from . import api as org_api
@@ -94,7 +95,7 @@ def with_publishers(articles: Iterable[NewsArticlePage]) -> list[NewsArticlePage
     return articles
 
 
-class NewsIndexPage(HeadlessPreviewPageMixin, RoutablePageMixin, SectionIndexPage):
+class NewsIndexPage(RoutedPageMixin, HeadlessPreviewPageMixin, RoutablePageMixin, SectionIndexPage):
     """The news section of one language: articles newest first, 12 a page, by topic, with RSS
     (`feed/`) and Atom (`feed/atom/`) feeds announced in the `<head>` of every page."""
 
@@ -142,7 +143,7 @@ class NewsIndexPage(HeadlessPreviewPageMixin, RoutablePageMixin, SectionIndexPag
         return NewsAtomFeed(self)(request)
 
 
-class NewsArticlePage(HeadlessPreviewPageMixin, Page):
+class NewsArticlePage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
     date = models.DateField(
         _("date"),
         default=datetime.date.today,

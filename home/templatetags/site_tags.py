@@ -82,7 +82,7 @@ def main_menu(context: template.Context) -> dict[str, Any]:
     """
     request = context.get("request")
     home = locale_home(current_locale(context), request)
-    return {"request": request, "items": menu_items(home, _current_page(context))}
+    return {"request": request, "items": menu_items(home, _current_page(context), request)}
 
 
 @register.inclusion_tag("home/includes/breadcrumbs.html", takes_context=True)
