@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.db.models.lookups import StartsWith
 from django.http import HttpRequest
 from django.urls import Resolver404
@@ -86,19 +86,25 @@ def resolve_below(home: Page, request: HttpRequest, path_components: list[str]) 
     """What `Page.route` gives for `path_components` below `home`, in two queries.
 
     Reads the pages whose URL path is a prefix of the one asked for, with every translation of
-    them (live or not, any locale) and whether a view restriction covers each, then the page
-    found as its specific type. Leaves in the request cache: the page's ancestors below the
-    tree root (`("ancestors", pk)`), the live translations of the page and its ancestors
-    (`("chain_translations", pk)`) and the home page of its language (`("locale_home", id)`).
+    them (live or not, any locale), and the children of `home`, each with whether a view
+    restriction covers it; then the page found as its specific type. Leaves in the request
+    cache: the page's ancestors below the tree root (`("ancestors", pk)`), the live
+    translations of the page and its ancestors (`("chain_translations", pk)`), the home page of
+    its language (`("locale_home", id)`) and its live, public children, the sections of the
+    menu (`("sections", pk)`, see `home.navigation.sections`).
     """
     paths = [home.url_path]
     for slug in path_components:
         paths.append(f"{paths[-1]}{slug}/")
     keys = Page.objects.filter(url_path__in=paths).values("translation_key")
+    sections = Q(path__startswith=home.path, depth=home.depth + 1)  # the menu's candidates
     rows = list(
-        with_restricted_flag(Page.objects.filter(translation_key__in=keys)).select_related("locale")
+        with_restricted_flag(Page.objects.filter(Q(translation_key__in=keys) | sections))
+        .select_related("locale")
+        .order_by("path")
     )
     by_url_path = {row.url_path: row for row in rows if row.locale_id == home.locale_id}
+    chain_keys = {by_url_path[path].translation_key for path in paths if path in by_url_path}
 
     # Wagtail's walk, each child found in what was read: stops at the last page of the path
     # that exists, or earlier at a page that routes what remains itself.
@@ -119,8 +125,18 @@ def resolve_below(home: Page, request: HttpRequest, path_components: list[str]) 
         home.locale = page.locale = home_row.locale
         cache = request_cache(request)
         cache[("ancestors", page.pk)] = lineage[:-1]
-        cache[("chain_translations", page.pk)] = [row for row in rows if row.live]
+        cache[("chain_translations", page.pk)] = [
+            row for row in rows if row.live and row.translation_key in chain_keys
+        ]
         cache[("locale_home", home.locale_id)] = home if home.live else None
+        cache[("sections", home.pk)] = [
+            row
+            for row in rows
+            if row.depth == home.depth + 1
+            and row.path.startswith(home.path)
+            and row.live
+            and not row.restricted
+        ]
         # Without aliases on the way, Wagtail's check reads the restrictions on the page and
         # its ancestors: exactly those `restricted` says whether there are.
         if not any(p.alias_of_id for p in lineage):
