@@ -121,8 +121,9 @@ def resolve_below(home: Page, request: HttpRequest, path_components: list[str]) 
     page = found.specific  # keeps the annotation and the cached parent (see get_specific)
     home_row = by_url_path.get(home.url_path)
     if home_row is not None:
-        # One language for the whole path below a home page.
-        home.locale = page.locale = home_row.locale
+        home.locale = home_row.locale
+        if page.locale_id == home.locale_id:
+            page.locale = home.locale
         cache = request_cache(request)
         cache[("ancestors", page.pk)] = lineage[:-1]
         cache[("chain_translations", page.pk)] = [
