@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
 from home.models import FormField
@@ -154,3 +155,29 @@ def test_home_page(size, language, organization_index, home_en, home_zh, chinese
     # Four of these are the `.public()` of the programmes' boxes (programs app) and their lists.
     html = assert_budget(home_en, 13 if language == "en" else 14, language)
     assert all(f">{page.title}</a>" in html for page in featured)
+
+
+# --- what the cheaper routing must keep ------------------------------------------------------
+
+
+@pytest.mark.parametrize("restricted", ["organisation", "committee"])
+def test_pages_below_a_view_restriction_stay_private(client, organisation, restricted):
+    committee = CommitteePageFactory(parent=organisation, title="Secret committee")
+    protected = organisation if restricted == "organisation" else committee
+    PageViewRestriction.objects.create(
+        page=protected, restriction_type=PageViewRestriction.PASSWORD, password="opensesame"
+    )
+    html = client.get(committee.url).content.decode()
+    assert 'name="password"' in html
+    assert "Standing Secret committee" not in html
+    # Nor is a private committee listed on its organisation's page.
+    assert committee.url not in client.get(organisation.url).content.decode()
+
+
+def test_sub_urls_and_missing_pages_route_as_before(client, news_index, organisation):
+    article = NewsArticlePageFactory(parent=news_index, title="Feed", slug="feed")
+    # A routable page's own sub-URL comes before a child of the same slug, as in Wagtail.
+    feed = client.get(news_index.url + "feed/")
+    assert feed["Content-Type"].startswith("application/rss+xml")
+    assert client.get(article.url + "no-such-page/").status_code == 404
+    assert client.get(organisation.url + "no-such-page/").status_code == 404
