@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -31,6 +33,7 @@ from home.api.openapi.components import ID as ID_SCHEMA
 from home.dates import DatePrecision, PartialDateDisplay
 from home.images import CARD_IMAGE, renditions_prefetch
 from home.models import HeadlessPreviewPageMixin, SectionIndexPage, tabbed
+from home.routing import RoutedPageMixin, public, with_restricted_flag
 from home.search.terms import bilingual_search_fields
 
 from . import api as org_api
@@ -60,14 +63,30 @@ def topic_label(code: str) -> str:
 
 def news_articles(locale: Locale | None = None) -> models.QuerySet:
     """Live, public articles, newest first, with what lists show (image, its card renditions,
-    topics) loaded in a fixed number of queries whatever the number of articles."""
-    articles = NewsArticlePage.objects.live().public()
+    the publisher's name as `publisher_title`) loaded in a fixed number of queries."""
+    articles = public(NewsArticlePage.objects.live())
     if locale is not None:
         articles = articles.filter(locale=locale)
     return (
         articles.select_related("image", "locale")
-        .prefetch_related(renditions_prefetch("image__renditions", CARD_IMAGE), "topics")
+        .prefetch_related(renditions_prefetch("image__renditions", CARD_IMAGE))
+        .annotate(publisher_title=_publisher_title())
         .order_by("-date", "-first_published_at", "-pk")
+    )
+
+
+def _publisher_title() -> Coalesce:
+    """The title of the article's publisher as `with_publishers` finds it (its translation in
+    the article's language, else the organisation chosen, if live and public), read in the
+    articles' own query: lists show the name only."""
+    from .models import OrganizationPage
+
+    shown = public(OrganizationPage.objects.live()).filter(
+        translation_key=OuterRef("organization__translation_key")
+    )
+    return Coalesce(
+        Subquery(shown.filter(locale_id=OuterRef("locale_id")).values("title")[:1]),
+        Subquery(shown.filter(pk=OuterRef("organization_id")).values("title")[:1]),
     )
 
 
@@ -79,12 +98,16 @@ def with_publishers(articles: Iterable[NewsArticlePage]) -> list[NewsArticlePage
 
     articles = list(articles)
     ids = {article.organization_id for article in articles if article.organization_id}
-    key_of = dict(OrganizationPage.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
-    versions: dict = defaultdict(dict)  # translation key: {locale id: organisation}
-    if key_of:
-        shown = OrganizationPage.objects.live().public()
-        for organization in shown.filter(translation_key__in=set(key_of.values())):
-            versions[organization.translation_key][organization.locale_id] = organization
+    key_of: dict = {}  # organisation id: translation key
+    versions: dict = defaultdict(dict)  # translation key: {locale id: organisation shown}
+    if ids:
+        # The chosen organisations and all their translations, shown or not, in one query.
+        chosen_keys = OrganizationPage.objects.filter(pk__in=ids).values("translation_key")
+        related = OrganizationPage.objects.filter(translation_key__in=chosen_keys)
+        for organization in with_restricted_flag(related):
+            key_of[organization.pk] = organization.translation_key
+            if organization.live and not organization.restricted:
+                versions[organization.translation_key][organization.locale_id] = organization
     for article in articles:
         found = versions.get(key_of.get(article.organization_id), {})
         chosen = next((o for o in found.values() if o.pk == article.organization_id), None)
@@ -92,7 +115,7 @@ def with_publishers(articles: Iterable[NewsArticlePage]) -> list[NewsArticlePage
     return articles
 
 
-class NewsIndexPage(HeadlessPreviewPageMixin, RoutablePageMixin, SectionIndexPage):
+class NewsIndexPage(RoutedPageMixin, HeadlessPreviewPageMixin, RoutablePageMixin, SectionIndexPage):
     """The news section of one language: articles newest first, 12 a page, by topic, with RSS
     (`feed/`) and Atom (`feed/atom/`) feeds announced in the `<head>` of every page."""
 
@@ -120,7 +143,7 @@ class NewsIndexPage(HeadlessPreviewPageMixin, RoutablePageMixin, SectionIndexPag
         else:
             topic = ""
         page_of_articles = self.paginate(request, articles)
-        context["articles"] = with_publishers(page_of_articles.object_list)
+        context["articles"] = page_of_articles.object_list
         context["page_of_articles"] = page_of_articles
         context["topics"] = NewsTopic.choices
         context["selected_topic"] = topic
@@ -140,7 +163,7 @@ class NewsIndexPage(HeadlessPreviewPageMixin, RoutablePageMixin, SectionIndexPag
         return NewsAtomFeed(self)(request)
 
 
-class NewsArticlePage(HeadlessPreviewPageMixin, Page):
+class NewsArticlePage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
     date = models.DateField(
         _("date"),
         default=datetime.date.today,
@@ -284,7 +307,7 @@ class NewsArticlePage(HeadlessPreviewPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["publisher"] = self.publisher_page()
-        context["news_index"] = self.get_parent().specific
+        context["news_index"] = self.get_parent().specific_deferred  # for its URL only
         return context
 
     def structured_data(self, request: HttpRequest | None) -> dict:

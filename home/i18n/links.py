@@ -8,7 +8,10 @@ swap each referenced object for its translation in the locale being shown, in on
 from collections.abc import Iterable
 from typing import TypeVar
 
+from django.db.models import Q
 from wagtail.models import Locale, Page, TranslatableMixin
+
+from home.routing import with_restricted_flag
 
 T = TypeVar("T", bound=TranslatableMixin)
 
@@ -39,12 +42,27 @@ def localize(obj: T | None, locale: Locale) -> T | None:
     return localize_all([obj], locale)[0]
 
 
-def localized_live_pages(pages: Iterable[Page], locale: Locale | None) -> list[Page]:
-    """The live, public ones of `pages`, each in `locale` where translated (no translating
-    when `locale` is None), as specific pages, in the same order, in a few queries."""
-    items = list(pages)
+def localized_live_pages(pages: Iterable[Page | int], locale: Locale | None) -> list[Page]:
+    """The live, public ones of `pages` (pages or their ids), each in `locale` where translated
+    (no translating when `locale` is None), as specific pages, in the same order: one query
+    for the pages and their translations, then one per page type."""
+    ids = [getattr(item, "pk", item) for item in pages]
+    wanted = Q(pk__in=ids)
     if locale is not None:
-        items = localize_all(items, locale)
-    ids = [item.pk for item in items]
-    specific = {p.pk: p for p in Page.objects.live().public().filter(pk__in=ids).specific()}
-    return [specific[pk] for pk in ids if pk in specific]
+        keys = Page.objects.filter(pk__in=ids).exclude(locale=locale).values("translation_key")
+        wanted |= Q(translation_key__in=keys, locale=locale)
+    found = list(with_restricted_flag(Page.objects.filter(wanted)).specific())
+    by_pk = {page.pk: page for page in found}
+    translations = {
+        page.translation_key: page
+        for page in found
+        if locale is not None and page.locale_id == locale.pk and page.live
+    }
+    shown = []
+    for pk in ids:
+        page = by_pk.get(pk)
+        if page is not None and locale is not None and page.locale_id != locale.pk:
+            page = translations.get(page.translation_key, page)
+        if page is not None and page.live and not page.restricted:
+            shown.append(page)
+    return shown

@@ -14,12 +14,19 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.utils.translation import gettext, gettext_noop
+from wagtail.blocks import StreamValue
 from wagtail.models import Locale, Page
 
 from home.i18n.alternates import head_links
 from home.i18n.links import localize, localized_live_pages
 from home.i18n.switcher import language_links
-from home.navigation import breadcrumb_trail, current_site, locale_home, menu_items
+from home.navigation import (
+    active_locale,
+    breadcrumb_trail,
+    current_site,
+    locale_home,
+    menu_items,
+)
 from home.sections import head_links as extra_links
 from home.seo import page_description
 from home.structured_data import json_ld_script, page_graph
@@ -41,10 +48,7 @@ def current_locale(context: template.Context) -> Locale | None:
     page = _current_page(context)
     if page is not None:
         return page.locale
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return None
+    return active_locale(context.get("request"))
 
 
 # --- tags --------------------------------------------------------------------------------------
@@ -82,7 +86,7 @@ def main_menu(context: template.Context) -> dict[str, Any]:
     """
     request = context.get("request")
     home = locale_home(current_locale(context), request)
-    return {"request": request, "items": menu_items(home, _current_page(context))}
+    return {"request": request, "items": menu_items(home, _current_page(context), request)}
 
 
 @register.inclusion_tag("home/includes/breadcrumbs.html", takes_context=True)
@@ -170,15 +174,20 @@ def localized_for_page(context: template.Context, obj: Any) -> Any:
 
 
 @register.simple_tag
-def localized_pages(pages: Iterable[Any], locale: Any) -> list[Page]:
+def localized_pages(pages: Iterable[Any] | StreamValue, locale: Any) -> list[Page]:
     """`{% localized_pages page.featured_pages page.locale as cards %}`.
 
-    Takes pages, or stream blocks whose values are pages, and returns the live, public ones
-    in `locale` where translated, as specific pages, in the same order, in a few queries.
+    Takes pages, stream blocks whose values are pages, or a StreamField of page choosers (read
+    as stored, page ids: no query to load pages only to swap them for their translations), and
+    returns the live, public ones in `locale` where translated, as specific pages, in the same
+    order, in a few queries.
     """
-    items = [getattr(item, "value", item) for item in pages or []]
+    if isinstance(pages, StreamValue):
+        items = [child["value"] for child in pages.raw_data]
+    else:
+        items = [getattr(item, "value", item) for item in pages or []]
     return localized_live_pages(
-        [item for item in items if isinstance(item, Page)],
+        [item for item in items if isinstance(item, Page | int)],
         locale if isinstance(locale, Locale) else None,
     )
 
