@@ -7,13 +7,19 @@ subquery, so a listing costs one query whatever the number of private sections.
 
 from django.db.models import Exists, OuterRef, QuerySet
 from django.db.models.functions import Length, Substr
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page
+
+
+def below_any(roots: QuerySet) -> QuerySet:
+    """The ids of the pages in the trees of `roots` (roots included): a page's tree path starts
+    with the paths of all its ancestors. A subquery on ids, which the search backends accept
+    as a filter."""
+    root_above = roots.filter(path=Substr(OuterRef("path"), 1, Length("path")))
+    return Page.objects.filter(Exists(root_above)).values("pk")
 
 
 def public_pages(pages: QuerySet) -> QuerySet:
     """`pages` without those in a private section (a login, password or group restriction on
-    the page or an ancestor): an ancestor's tree path is a prefix of its descendants' paths."""
-    restriction_above = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return pages.exclude(Exists(restriction_above))
+    the page or an ancestor)."""
+    restricted = Page.objects.filter(view_restrictions__isnull=False)
+    return pages.exclude(pk__in=below_any(restricted))

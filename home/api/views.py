@@ -33,6 +33,8 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumen
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 from wagtail.models import Collection, Page
 
+from home.visibility import below_any
+
 from .fields import (
     LocaleCodeField,
     PrefetchedTagsField,
@@ -221,11 +223,9 @@ class PagesAPIViewSet(StrictAPIMixin, views.PagesAPIViewSet):
         if site is None:
             queryset = queryset.none()
         else:
+            # Below the site's root page or a translation of it (a subquery, not a look-up first).
             roots = Page.objects.filter(translation_key=site.root_page.translation_key)
-            tree = models.Q()
-            for path in roots.values_list("path", flat=True):
-                tree |= models.Q(path__startswith=path)
-            queryset = queryset.filter(tree)
+            queryset = queryset.filter(pk__in=below_any(roots))
         self._base_queryset = queryset.select_related("locale")
         return self._base_queryset
 
