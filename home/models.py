@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 from .blocks import BaseStreamBlock, KeyFigureBlock
 from .headless_preview import HeadlessPreviewPageMixin
 from .panels import tabbed
+from .routing import RoutedPageMixin, resolve_below
 from .search.terms import bilingual_search_fields
 from .sections import HOME_PAGE_SECTIONS_HOOK, page_sections
 
@@ -24,7 +25,7 @@ def key_figures_field() -> StreamField:
     )
 
 
-class HomePage(HeadlessPreviewPageMixin, Page):
+class HomePage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
     """The root of one locale's site: introduction, key figures, featured pages and contacts."""
 
     intro = RichTextField(
@@ -95,6 +96,11 @@ class HomePage(HeadlessPreviewPageMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        # Every URL of a language starts here: the rest of the path in two queries, not two
+        # per level (see `home.routing`).
+        return resolve_below(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -3,30 +3,17 @@ ancestors, the main menu, and which pages are private.
 
 Used by the template tags (`home.templatetags.site_tags`) and views alike. Look-ups are cached
 on the request, so the header, breadcrumbs, language switcher and footer together cost a
-handful of queries whatever the size of the menu.
+handful of queries whatever the size of the menu; on a page found through `HomePage.route`,
+most of them were already read with the page (see `home.routing`).
 
 This module belongs to `home` and must not import the domain apps.
 """
-
-from typing import Any
 
 from django.http import HttpRequest
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from home.models import HomePage
-
-_CACHE_ATTR = "_home_request_cache"
-
-
-def request_cache(request: HttpRequest | None) -> dict[Any, Any]:
-    """A dict living as long as the request (a throwaway dict when there is no request)."""
-    if request is None:
-        return {}
-    cache = getattr(request, _CACHE_ATTR, None)
-    if cache is None:
-        cache = {}
-        setattr(request, _CACHE_ATTR, cache)
-    return cache
+from home.routing import request_cache, with_restricted_flag
 
 
 def current_site(request: HttpRequest | None) -> Site | None:
@@ -87,16 +74,32 @@ def breadcrumb_trail(page: Page | None, request: HttpRequest | None) -> list[Pag
     return [ancestor for ancestor in ancestors(page, request) if ancestor.live]
 
 
-def menu_items(home: Page | None, page: Page | None) -> list[tuple[Page, str]]:
+def sections(home: Page | None, request: HttpRequest | None) -> list[Page]:
+    """The live, public children of `home` (the sections of a language: organisations, news…),
+    in tree order: what the menu and the `<head>` links choose from. One query, cached per
+    request."""
+    if home is None:
+        return []
+    cache = request_cache(request)
+    key = ("sections", home.pk)
+    if key not in cache:
+        children = with_restricted_flag(home.get_children().live())
+        cache[key] = [child for child in children if not child.restricted]
+    return cache[key]
+
+
+def menu_items(
+    home: Page | None, page: Page | None, request: HttpRequest | None = None
+) -> list[tuple[Page, str]]:
     """The live, public, in-menu children of `home`, each as `(child, current)`.
 
     `current` is "page" for the page being shown, "true" for the section containing it, else ""
     (the values of `aria-current`).
     """
-    if home is None:
-        return []
     items = []
-    for child in home.get_children().live().public().in_menu():
+    for child in sections(home, request):
+        if not child.show_in_menus:
+            continue
         current = ""
         if page is not None and page.path.startswith(child.path):
             current = "page" if page.pk == child.pk else "true"
@@ -116,5 +119,9 @@ def _restricted_paths(request: HttpRequest | None) -> list[str]:
 
 
 def is_public(page: Page, request: HttpRequest | None) -> bool:
-    """Whether anyone may see `page`: no view restriction on it or an ancestor."""
+    """Whether anyone may see `page`: no view restriction on it or an ancestor (read from its
+    `restricted` flag when the query that fetched it added one, see `with_restricted_flag`)."""
+    restricted = getattr(page, "restricted", None)
+    if restricted is not None:
+        return not restricted
     return not any(page.path.startswith(path) for path in _restricted_paths(request))

@@ -16,7 +16,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext, override
 from wagtail.models import Locale
 
-from home.navigation import is_public, locale_home
+from home.navigation import locale_home, sections
 
 from .news import NewsArticlePage, NewsIndexPage, with_publishers
 
@@ -102,17 +102,13 @@ class NewsAtomFeed(NewsRssFeed):
 
 
 def news_index_for(locale: Locale | None, request: HttpRequest | None) -> NewsIndexPage | None:
-    """The live, public news section of the language shown (one query, cached per request)."""
-    home = locale_home(locale, request)
-    if home is None:
-        return None
-    cache = getattr(request, "_news_index_cache", {}) if request is not None else {}
-    if home.pk not in cache:
-        index = NewsIndexPage.objects.live().child_of(home).first()
-        cache[home.pk] = index if index is not None and is_public(index, request) else None
-        if request is not None:
-            request._news_index_cache = cache
-    return cache[home.pk]
+    """The live, public news section of the language shown: the first among the sections of its
+    home page (read once per request for the menu too, see `home.navigation.sections`)."""
+    for section in sections(locale_home(locale, request), request):
+        if issubclass(section.specific_class, NewsIndexPage):
+            # Its titles, URLs and feed routes are all the links need: no query for the rest.
+            return section.specific_deferred
+    return None
 
 
 def feed_links(locale: Locale | None, request: HttpRequest | None) -> list[dict]:
@@ -123,7 +119,7 @@ def feed_links(locale: Locale | None, request: HttpRequest | None) -> list[dict]
     base = index.get_full_url(request)
     if not base:
         return []
-    with override(index.locale.language_code):
+    with override(locale.language_code):
         return [
             {
                 "rel": "alternate",

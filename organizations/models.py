@@ -2,7 +2,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.functional import classproperty
+from django.utils.functional import cached_property, classproperty
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 from django_countries.fields import CountryField
@@ -32,6 +32,7 @@ from home.dates import (
 from home.i18n.links import localize, localize_all
 from home.models import HeadlessPreviewPageMixin, SectionIndexPage, key_figures_field, tabbed
 from home.relations import children_by_parent, pointing_at
+from home.routing import RoutedPageMixin, public
 from home.safe_urls import validate_safe_url
 from home.search.terms import bilingual_search_fields
 from home.sections import page_sections
@@ -62,7 +63,7 @@ class Region(models.TextChoices):
     EUROPE = "europe", _("Europe")
 
 
-class OrganizationIndexPage(HeadlessPreviewPageMixin, SectionIndexPage):
+class OrganizationIndexPage(RoutedPageMixin, HeadlessPreviewPageMixin, SectionIndexPage):
     """Lists every organisation of the locale, grouped by kind."""
 
     subpage_types = ["organizations.OrganizationPage", "organizations.HistoryPage"]
@@ -73,9 +74,7 @@ class OrganizationIndexPage(HeadlessPreviewPageMixin, SectionIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         organizations = (
-            OrganizationPage.objects.child_of(self)
-            .live()
-            .public()
+            public(OrganizationPage.objects.child_of(self).live())
             .select_related("logo")
             .order_by("title")
         )
@@ -90,7 +89,7 @@ class OrganizationIndexPage(HeadlessPreviewPageMixin, SectionIndexPage):
         return context
 
 
-class OrganizationPage(HeadlessPreviewPageMixin, Page):
+class OrganizationPage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
     kind = models.CharField(_("kind"), max_length=30, choices=OrganizationKind.choices)
     acronym = models.CharField(
         _("acronym"), max_length=30, blank=True, help_text=_("e.g. IFMSA, SMSA, SUMC.")
@@ -272,17 +271,23 @@ class OrganizationPage(HeadlessPreviewPageMixin, Page):
         """The member organisations of each of `organizations`, in its locale and by title:
         {organisation id: [members]}, one query. `visible` is what may be shown (default: live
         and public). The page and the API both list these."""
-        visible = cls.objects.live().public() if visible is None else visible
+        visible = public(cls.objects.live()) if visible is None else visible
         return pointing_at(visible.order_by("title"), organizations, "parent_organization")
+
+    @cached_property
+    def member_pages(self) -> list["OrganizationPage"]:
+        """This organisation's members (see `members_of`): read once for the page and its
+        structured data."""
+        return self.members_of([self])[self.pk]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The same relations as the API's `committees`, `history_pages`, `member_organizations`.
-        committees = children_by_parent(CommitteePage.objects.live().public(), [self])
-        histories = children_by_parent(HistoryPage.objects.live().public(), [self])
+        committees = children_by_parent(public(CommitteePage.objects.live()), [self])
+        histories = children_by_parent(public(HistoryPage.objects.live()), [self])
         context["committees"] = committees[self.pk]
         context["history_pages"] = histories[self.pk]
-        context["member_organizations"] = self.members_of([self])[self.pk]
+        context["member_organizations"] = self.member_pages
         context["parent_organization"] = self.localized_parent_organization()
         # Other apps add their own sections (e.g. programmes) without this app importing them.
         context["extra_sections"] = page_sections(ORGANIZATION_SECTIONS_HOOK, self, request)
@@ -294,7 +299,7 @@ class CommitteeKind(models.TextChoices):
     TEAM = "team", _("Team")
 
 
-class CommitteePage(HeadlessPreviewPageMixin, Page):
+class CommitteePage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
     acronym = models.CharField(
         _("acronym"),
         max_length=30,
@@ -355,7 +360,7 @@ class CommitteePage(HeadlessPreviewPageMixin, Page):
         return committee_node(self, request)
 
 
-class HistoryPage(HeadlessPreviewPageMixin, Page):
+class HistoryPage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
     """A timeline of dated events, always shown in date order whatever order they were entered."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])

@@ -30,6 +30,7 @@ from home.api.openapi.components import DATE as ISO_DATE_SCHEMA
 from home.api.openapi.components import ID as ID_SCHEMA
 from home.dates import DatePrecision, PartialDateDisplay
 from home.models import HeadlessPreviewPageMixin, SectionIndexPage, tabbed
+from home.routing import RoutedPageMixin, public, with_restricted_flag
 from home.search.terms import bilingual_search_fields
 
 from . import api as org_api
@@ -61,14 +62,14 @@ def topic_label(code: str) -> str:
 
 
 def news_articles(locale: Locale | None = None) -> models.QuerySet:
-    """Live, public articles, newest first, with what lists show (image, its renditions, topics)
+    """Live, public articles, newest first, with what lists show (image, its renditions)
     loaded in a fixed number of queries."""
-    articles = NewsArticlePage.objects.live().public()
+    articles = public(NewsArticlePage.objects.live())
     if locale is not None:
         articles = articles.filter(locale=locale)
     return (
         articles.select_related("image", "locale")
-        .prefetch_related("image__renditions", "topics")
+        .prefetch_related("image__renditions")
         .order_by("-date", "-first_published_at", "-pk")
     )
 
@@ -81,12 +82,16 @@ def with_publishers(articles: Iterable[NewsArticlePage]) -> list[NewsArticlePage
 
     articles = list(articles)
     ids = {article.organization_id for article in articles if article.organization_id}
-    key_of = dict(OrganizationPage.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
-    versions: dict = defaultdict(dict)  # translation key: {locale id: organisation}
-    if key_of:
-        shown = OrganizationPage.objects.live().public()
-        for organization in shown.filter(translation_key__in=set(key_of.values())):
-            versions[organization.translation_key][organization.locale_id] = organization
+    key_of: dict = {}  # organisation id: translation key
+    versions: dict = defaultdict(dict)  # translation key: {locale id: organisation shown}
+    if ids:
+        # The chosen organisations and all their translations, shown or not, in one query.
+        chosen_keys = OrganizationPage.objects.filter(pk__in=ids).values("translation_key")
+        related = OrganizationPage.objects.filter(translation_key__in=chosen_keys)
+        for organization in with_restricted_flag(related):
+            key_of[organization.pk] = organization.translation_key
+            if organization.live and not organization.restricted:
+                versions[organization.translation_key][organization.locale_id] = organization
     for article in articles:
         found = versions.get(key_of.get(article.organization_id), {})
         chosen = next((o for o in found.values() if o.pk == article.organization_id), None)
@@ -94,7 +99,7 @@ def with_publishers(articles: Iterable[NewsArticlePage]) -> list[NewsArticlePage
     return articles
 
 
-class NewsIndexPage(HeadlessPreviewPageMixin, RoutablePageMixin, SectionIndexPage):
+class NewsIndexPage(RoutedPageMixin, HeadlessPreviewPageMixin, RoutablePageMixin, SectionIndexPage):
     """The news section of one language: articles newest first, 12 a page, by topic, with RSS
     (`feed/`) and Atom (`feed/atom/`) feeds announced in the `<head>` of every page."""
 
@@ -142,7 +147,7 @@ class NewsIndexPage(HeadlessPreviewPageMixin, RoutablePageMixin, SectionIndexPag
         return NewsAtomFeed(self)(request)
 
 
-class NewsArticlePage(HeadlessPreviewPageMixin, Page):
+class NewsArticlePage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
     date = models.DateField(
         _("date"),
         default=datetime.date.today,
@@ -286,7 +291,7 @@ class NewsArticlePage(HeadlessPreviewPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["publisher"] = self.publisher_page()
-        context["news_index"] = self.get_parent().specific
+        context["news_index"] = self.get_parent().specific_deferred  # for its URL only
         return context
 
     def structured_data(self, request: HttpRequest | None) -> dict:

@@ -34,7 +34,7 @@ def organization_node(page: OrganizationPage, request: HttpRequest | None) -> di
             "sameAs": [website] if website else [],
             "logo": image_url(page.logo, request, "fill-160x160"),
             "parentOrganization": reference(page.localized_parent_organization(), request),
-            "member": [reference(member, request) for member in page.members_of([page])[page.pk]],
+            "member": [reference(member, request) for member in page.member_pages],
         }
     )
 

@@ -30,9 +30,9 @@ from home.dates import DatePrecision
 from home.i18n.links import localized_in_bulk
 from home.models import HeadlessPreviewPageMixin, SectionIndexPage, tabbed
 from home.relations import pointing_at
+from home.routing import RoutedPageMixin, public
 from home.safe_urls import validate_safe_url
 from home.search.terms import bilingual_search_fields
-from home.visibility import public_pages
 
 from .blocks import ProgramStreamBlock, grid_partner_ids
 from .calendar import calendar_response, event_calendar, section_calendar
@@ -67,7 +67,9 @@ def last_day_of(value: datetime.date, precision: str) -> datetime.date:
     return value
 
 
-class EventIndexPage(HeadlessPreviewPageMixin, RoutablePageMixin, SectionIndexPage):
+class EventIndexPage(
+    RoutedPageMixin, HeadlessPreviewPageMixin, RoutablePageMixin, SectionIndexPage
+):
     """Upcoming events first (`?page=`), past events at `past/`, and the section's calendar to
     subscribe to at `calendar/` (its events and the programmes' application deadlines)."""
 
@@ -80,7 +82,7 @@ class EventIndexPage(HeadlessPreviewPageMixin, RoutablePageMixin, SectionIndexPa
         """This section's live, public events: upcoming (or still running) soonest first, or
         past ones latest first."""
         today = timezone.localdate()
-        events = public_pages(EventPage.objects.child_of(self).live())
+        events = public(EventPage.objects.child_of(self).live())
         if past:
             return events.filter(last_day__lt=today).order_by("-start_date", "-pk")
         return events.filter(last_day__gte=today).order_by("start_date", "start_time", "pk")
@@ -107,7 +109,7 @@ class EventIndexPage(HeadlessPreviewPageMixin, RoutablePageMixin, SectionIndexPa
         return calendar_response(section_calendar(self, request), "calendar.ics")
 
 
-class EventPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
+class EventPage(RoutedPageMixin, HeadlessPreviewPageMixin, RoutablePageMixin, Page):
     start_date = models.DateField(
         _("start date"),
         help_text=_("The first day. For a date known only to the year, any day in it."),
@@ -404,7 +406,7 @@ class EventPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
         """Events whose `key_field` (organiser or programme) is one of `pages`, in each page's
         language: upcoming ones soonest first, then past ones latest first. One query."""
         today = timezone.localdate()
-        found = pointing_at(public_pages(cls.objects.live()), pages, key_field)
+        found = pointing_at(public(cls.objects.live()), pages, key_field)
 
         def order(event: EventPage) -> tuple:
             past = event.is_past(today)

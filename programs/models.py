@@ -17,9 +17,9 @@ from home.dates import PRECISION_HELP_TEXT, DatePrecision, PartialDateDisplay
 from home.i18n.links import localize, localized_in_bulk
 from home.models import HeadlessPreviewPageMixin, SectionIndexPage, tabbed
 from home.relations import pointing_at
+from home.routing import RoutedPageMixin, public
 from home.safe_urls import validate_safe_url
 from home.search.terms import bilingual_search_fields
-from home.visibility import public_pages
 
 from .blocks import ProgramStreamBlock, grid_partner_ids
 from .calls import CallsFilter, application_state, filter_calls
@@ -99,7 +99,7 @@ class ProgramKind(models.TextChoices):
     CONFERENCE = "conference", _("Conference")
 
 
-class ProgramIndexPage(HeadlessPreviewPageMixin, SectionIndexPage):
+class ProgramIndexPage(RoutedPageMixin, HeadlessPreviewPageMixin, SectionIndexPage):
     subpage_types = ["programs.PartnerProgramPage"]
 
     class Meta:
@@ -107,7 +107,7 @@ class ProgramIndexPage(HeadlessPreviewPageMixin, SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        programs = public_pages(PartnerProgramPage.objects.child_of(self).live()).order_by("title")
+        programs = public(PartnerProgramPage.objects.child_of(self).live()).order_by("title")
         kind = request.GET.get("kind")
         if kind in ProgramKind.values:
             programs = programs.filter(kind=kind)
@@ -122,7 +122,7 @@ class ProgramIndexPage(HeadlessPreviewPageMixin, SectionIndexPage):
         return context
 
 
-class PartnerProgramPage(HeadlessPreviewPageMixin, Page):
+class PartnerProgramPage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
     kind = models.CharField(
         _("kind"),
         max_length=20,

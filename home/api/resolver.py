@@ -33,7 +33,7 @@ from wagtail.rich_text.rewriters import FIND_A_TAG, LinkRewriter, extract_attrs
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.rich_text import entity_id, sanitize
-from home.visibility import public_pages
+from home.routing import public
 
 logger = logging.getLogger(__name__)
 
@@ -101,8 +101,10 @@ class Resolver:
         return next((loc for loc in self.locales.values() if loc.language_code == code), None)
 
     def visible_pages(self, model: type[Page] = Page) -> models.QuerySet:
-        """Live pages outside every private section: what anyone may see, logged in or not."""
-        return public_pages(model._default_manager.live())
+        """Live pages outside every private section: what anyone may see, logged in or not.
+        The public ones as a subquery on ids: a filter the search backends accept."""
+        public_ids = public(Page.objects.all()).values("pk")
+        return model._default_manager.live().filter(pk__in=public_ids)
 
     # -- priming ----------------------------------------------------------------------------
 

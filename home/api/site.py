@@ -105,11 +105,12 @@ class NavigationAPIViewSet(SiteAPIViewSet):
         if home is None:
             return Response({"message": "this language has no published home page"}, status=404)
         homes = [locale_home(other, request) for other in self.resolver.locales.values()]
+        menu = menu_items(home, None, request)
         return Response(
             {
                 "locale": locale.language_code,
                 "home": self.page_link(home),
-                "menu": [self.page_link(page) for page, _current in menu_items(home, None)],
+                "menu": [self.page_link(page) for page, _current in menu],
                 "footer": {
                     name: getattr(home, name, "") if isinstance(home, HomePage) else ""
                     for name in FOOTER_FIELDS

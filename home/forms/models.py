@@ -32,6 +32,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.api.form_fields import FormFieldsAPIField
 from home.headless_preview import HeadlessPreviewPageMixin
 from home.panels import tabbed
+from home.routing import RoutedPageMixin
 from home.safe_urls import UNSAFE_URL_MESSAGE, is_safe_url, validate_safe_url
 from home.search.terms import bilingual_search_fields
 
@@ -100,7 +101,7 @@ class FormField(TranslatableMixin, AbstractFormField):
             raise ValidationError(errors)
 
 
-class FormPage(HeadlessPreviewPageMixin, AbstractEmailForm):
+class FormPage(RoutedPageMixin, HeadlessPreviewPageMixin, AbstractEmailForm):
     """A form visitors fill in (contact, expression of interest): its answers are kept and
     listed under Forms in the admin, and optionally e-mailed."""
 

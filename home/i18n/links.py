@@ -11,6 +11,8 @@ from typing import TypeVar
 from django.db.models import Q, QuerySet
 from wagtail.models import Locale, Page, TranslatableMixin
 
+from home.routing import with_restricted_flag
+
 T = TypeVar("T", bound=TranslatableMixin)
 
 
@@ -59,10 +61,19 @@ def localized_in_bulk(queryset: QuerySet, ids: Iterable[int | None], locale_id: 
 
 def localized_live_pages(pages: Iterable[Page], locale: Locale | None) -> list[Page]:
     """The live, public ones of `pages`, each in `locale` where translated (no translating
-    when `locale` is None), as specific pages, in the same order, in a few queries."""
+    when `locale` is None), as specific pages, in the same order: one query for the pages and
+    their translations, then one per page type."""
     items = list(pages)
+    wanted = Q(pk__in=[item.pk for item in items])
     if locale is not None:
-        items = localize_all(items, locale)
-    ids = [item.pk for item in items]
-    specific = {p.pk: p for p in Page.objects.live().public().filter(pk__in=ids).specific()}
-    return [specific[pk] for pk in ids if pk in specific]
+        keys = {item.translation_key for item in items if item.locale_id != locale.pk}
+        wanted |= Q(translation_key__in=keys, locale=locale)
+    found = list(with_restricted_flag(Page.objects.live().filter(wanted)).specific())
+    by_pk = {page.pk: page for page in found}
+    translations = (
+        {}
+        if locale is None
+        else {page.translation_key: page for page in found if page.locale_id == locale.pk}
+    )
+    shown = [translations.get(item.translation_key) or by_pk.get(item.pk) for item in items]
+    return [page for page in shown if page is not None and not page.restricted]

@@ -16,6 +16,7 @@ from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 
 from home.navigation import ancestors, locale_home, request_cache
+from home.routing import with_restricted_flag
 
 
 def _all_locales(request: HttpRequest | None) -> dict[str, Locale]:
@@ -41,9 +42,8 @@ def chain_translations(page: Page, request: HttpRequest | None) -> list[Page]:
     key = ("chain_translations", page.pk)
     if key not in cache:
         keys = [page.translation_key, *(a.translation_key for a in ancestors(page, request))]
-        cache[key] = list(
-            Page.objects.live().filter(translation_key__in=keys).select_related("locale")
-        )
+        translations = Page.objects.live().filter(translation_key__in=keys).select_related("locale")
+        cache[key] = list(with_restricted_flag(translations))
     return cache[key]
 
 
@@ -68,13 +68,17 @@ def language_links(
     if key in cache:
         return cache[key]
 
-    locales = _all_locales(request)
     chain: list[Page] = []
     found: dict[tuple[int, Any], Page] = {}
     if page is not None and page.pk is not None:
         # The page itself, then its ancestors from the nearest up: first published one wins.
         chain = [page, *reversed(ancestors(page, request))]
-        found = {(p.locale_id, p.translation_key): p for p in chain_translations(page, request)}
+        translations = chain_translations(page, request)
+        found = {(p.locale_id, p.translation_key): p for p in translations}
+        # A language where not even the home page is published offers nothing to switch to.
+        locales = {p.locale.language_code: p.locale for p in translations}
+    else:
+        locales = _all_locales(request)
     links = []
     for code, _name in settings.LANGUAGES:
         target_locale = locales.get(code)

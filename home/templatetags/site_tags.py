@@ -19,7 +19,7 @@ from wagtail.models import Locale, Page
 from home.i18n.alternates import head_links
 from home.i18n.links import localize, localized_live_pages
 from home.i18n.switcher import language_links
-from home.navigation import breadcrumb_trail, current_site, locale_home, menu_items
+from home.navigation import breadcrumb_trail, current_site, locale_home, menu_items, request_cache
 from home.sections import head_links as extra_links
 from home.seo import page_description
 from home.structured_data import json_ld_script, page_graph
@@ -41,10 +41,13 @@ def current_locale(context: template.Context) -> Locale | None:
     page = _current_page(context)
     if page is not None:
         return page.locale
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return None
+    cache = request_cache(context.get("request"))
+    if "active_locale" not in cache:
+        try:
+            cache["active_locale"] = Locale.get_active()
+        except Locale.DoesNotExist:
+            cache["active_locale"] = None
+    return cache["active_locale"]
 
 
 # --- tags --------------------------------------------------------------------------------------
@@ -82,7 +85,7 @@ def main_menu(context: template.Context) -> dict[str, Any]:
     """
     request = context.get("request")
     home = locale_home(current_locale(context), request)
-    return {"request": request, "items": menu_items(home, _current_page(context))}
+    return {"request": request, "items": menu_items(home, _current_page(context), request)}
 
 
 @register.inclusion_tag("home/includes/breadcrumbs.html", takes_context=True)

@@ -1,0 +1,134 @@
+"""Query budgets of public pages: an anonymous visitor's page costs a fixed number of queries,
+the same whether it shows few or many blocks, children or items, in English and in Chinese.
+
+Each test builds its page at two sizes (`SIZES`) and asserts the same exact count at both: a
+list that grew a query per item would fail at one of them. The count is of the second request
+(the first fills Wagtail's cache of the site's root paths, as any earlier visitor would).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from wagtail.rich_text import RichText
+
+from home.models import FormField
+from organizations.models import CommitteePage, HistoryPage
+from tests.factories import (
+    CommitteePageFactory,
+    HistoryPageFactory,
+    OrganizationPageFactory,
+    TimelineEventBlockFactory,
+    translate,
+)
+from tests.home.form_pages import CHINESE as FORM_CHINESE
+from tests.home.form_pages import build_form_page
+from tests.organizations.news_factories import NewsArticlePageFactory, articles
+
+# A list of one, and a list long enough that a query per item would show.
+SIZES = [1, 5]
+
+pytestmark = pytest.mark.django_db
+
+
+def in_both_languages(build: Callable[[int], object]) -> Callable:
+    """Parametrises a test by size and by language (see `assert_budget`)."""
+    return pytest.mark.parametrize("language", ["en", "zh-hans"])(
+        pytest.mark.parametrize("size", SIZES)(build)
+    )
+
+
+@pytest.fixture
+def assert_budget(client, django_assert_num_queries, chinese):
+    """`assert_budget(page, queries, language)`: `page` (English, translated beforehand for
+    "zh-hans") renders for an anonymous visitor in `language` with exactly `queries`."""
+
+    def check(page, queries: int, language: str) -> str:
+        shown = page if language == "en" else page.get_translation(chinese)
+        url = shown.get_url()
+        client.get(url)
+        with django_assert_num_queries(queries):
+            response = client.get(url)
+        assert response.status_code == 200
+        return response.content.decode()
+
+    return check
+
+
+def translated(page, chinese):
+    """`page` after publishing its Chinese translation (strings kept as they are)."""
+    translate(page, chinese)
+    return page
+
+
+@in_both_languages
+def test_organization_index(size, language, organization_index, chinese, assert_budget):
+    for _ in range(size):
+        translated(OrganizationPageFactory(parent=organization_index), chinese)
+    html = assert_budget(organization_index, 6 if language == "en" else 7, language)
+    assert html.count('class="card card--org"') == size
+
+
+@in_both_languages
+def test_organization_page(
+    size, language, organisation, organization_index, chinese, assert_budget
+):
+    for _ in range(size):
+        translated(CommitteePageFactory(parent=organisation), chinese)
+        translated(HistoryPageFactory(parent=organisation), chinese)
+        member = OrganizationPageFactory(
+            parent=organization_index, parent_organization=organisation
+        )
+        translated(member, chinese)
+    # Two of these are the `.public()` of the programmes' and events' sections (programs app).
+    html = assert_budget(organisation, 13 if language == "en" else 14, language)
+    assert html.count('<h3 class="card__title">') == size  # the committees
+
+
+@in_both_languages
+def test_committee_page(size, language, organisation, chinese, assert_budget):
+    committee = CommitteePageFactory(parent=organisation)
+    committee.body = [("paragraph", RichText(f"<p>Paragraph {n}</p>")) for n in range(size)]
+    committee.save_revision().publish()
+    translated(CommitteePage.objects.get(pk=committee.pk), chinese)
+    html = assert_budget(committee, 5 if language == "en" else 6, language)
+    assert html.count("<p>Paragraph ") == size
+
+
+@in_both_languages
+def test_history_page(size, language, organisation, chinese, assert_budget):
+    events = [("event", TimelineEventBlockFactory()) for _ in range(size)]
+    history = translated(HistoryPageFactory(parent=organisation, events=events), chinese)
+    html = assert_budget(
+        HistoryPage.objects.get(pk=history.pk), 5 if language == "en" else 6, language
+    )
+    assert html.count('class="timeline__event"') == size
+
+
+@in_both_languages
+def test_news_index(size, language, news_index, image, chinese, assert_budget):
+    for article in articles(news_index, size, image=image, image_alt="A photo"):
+        translated(article, chinese)
+    html = assert_budget(news_index, 8 if language == "en" else 9, language)
+    assert html.count('class="card card--news"') == size
+
+
+@in_both_languages
+def test_news_article(size, language, news_index, organisation, chinese, assert_budget):
+    codes = ["anniversary", "conference", "education", "exchange", "research"][:size]
+    article = NewsArticlePageFactory(
+        parent=news_index, organization=organisation, topic_codes=codes
+    )
+    translated(article, chinese)
+    html = assert_budget(article, 7 if language == "en" else 8, language)
+    assert html.count('class="badge" href=') == size
+
+
+@in_both_languages
+def test_form_page(size, language, home_en, chinese, assert_budget):
+    extra = [FormField(label=f"Question {n}", field_type="singleline") for n in range(size)]
+    page = build_form_page(home_en, extra_fields=tuple(extra))
+    translate(page, chinese, FORM_CHINESE)
+    html = assert_budget(page, 6 if language == "en" else 7, language)
+    assert html.count("Question ") == size
