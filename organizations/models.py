@@ -76,6 +76,7 @@ class OrganizationIndexPage(RoutedPageMixin, HeadlessPreviewPageMixin, SectionIn
         organizations = (
             public(OrganizationPage.objects.child_of(self).live())
             .select_related("logo")
+            .prefetch_related("logo__renditions")
             .order_by("title")
         )
         by_kind = {kind: [] for kind in OrganizationKind.values}

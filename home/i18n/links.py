@@ -59,21 +59,27 @@ def localized_in_bulk(queryset: QuerySet, ids: Iterable[int | None], locale_id: 
     return {obj.pk: in_locale.get(obj.translation_key, obj) for obj in found if obj.pk in ids}
 
 
-def localized_live_pages(pages: Iterable[Page], locale: Locale | None) -> list[Page]:
-    """The live, public ones of `pages`, each in `locale` where translated (no translating
-    when `locale` is None), as specific pages, in the same order: one query for the pages and
-    their translations, then one per page type."""
-    items = list(pages)
-    wanted = Q(pk__in=[item.pk for item in items])
+def localized_live_pages(pages: Iterable[Page | int], locale: Locale | None) -> list[Page]:
+    """The live, public ones of `pages` (pages or their ids), each in `locale` where translated
+    (no translating when `locale` is None), as specific pages, in the same order: one query
+    for the pages and their translations, then one per page type."""
+    ids = [getattr(item, "pk", item) for item in pages]
+    wanted = Q(pk__in=ids)
     if locale is not None:
-        keys = {item.translation_key for item in items if item.locale_id != locale.pk}
+        keys = Page.objects.filter(pk__in=ids).exclude(locale=locale).values("translation_key")
         wanted |= Q(translation_key__in=keys, locale=locale)
-    found = list(with_restricted_flag(Page.objects.live().filter(wanted)).specific())
+    found = list(with_restricted_flag(Page.objects.filter(wanted)).specific())
     by_pk = {page.pk: page for page in found}
-    translations = (
-        {}
-        if locale is None
-        else {page.translation_key: page for page in found if page.locale_id == locale.pk}
-    )
-    shown = [translations.get(item.translation_key) or by_pk.get(item.pk) for item in items]
-    return [page for page in shown if page is not None and not page.restricted]
+    translations = {
+        page.translation_key: page
+        for page in found
+        if locale is not None and page.locale_id == locale.pk and page.live
+    }
+    shown = []
+    for pk in ids:
+        page = by_pk.get(pk)
+        if page is not None and locale is not None and page.locale_id != locale.pk:
+            page = translations.get(page.translation_key, page)
+        if page is not None and page.live and not page.restricted:
+            shown.append(page)
+    return shown

@@ -14,6 +14,7 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.utils.translation import gettext, gettext_noop
+from wagtail.blocks import StreamValue
 from wagtail.models import Locale, Page
 
 from home.i18n.alternates import head_links
@@ -173,15 +174,20 @@ def localized_for_page(context: template.Context, obj: Any) -> Any:
 
 
 @register.simple_tag
-def localized_pages(pages: Iterable[Any], locale: Any) -> list[Page]:
+def localized_pages(pages: Iterable[Any] | StreamValue, locale: Any) -> list[Page]:
     """`{% localized_pages page.featured_pages page.locale as cards %}`.
 
-    Takes pages, or stream blocks whose values are pages, and returns the live, public ones
-    in `locale` where translated, as specific pages, in the same order, in a few queries.
+    Takes pages, stream blocks whose values are pages, or a StreamField of page choosers (read
+    as stored, page ids: no query to load pages only to swap them for their translations), and
+    returns the live, public ones in `locale` where translated, as specific pages, in the same
+    order, in a few queries.
     """
-    items = [getattr(item, "value", item) for item in pages or []]
+    if isinstance(pages, StreamValue):
+        items = [child["value"] for child in pages.raw_data]
+    else:
+        items = [getattr(item, "value", item) for item in pages or []]
     return localized_live_pages(
-        [item for item in items if isinstance(item, Page)],
+        [item for item in items if isinstance(item, Page | int)],
         locale if isinstance(locale, Locale) else None,
     )
 

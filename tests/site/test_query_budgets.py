@@ -63,10 +63,10 @@ def translated(page, chinese):
 
 
 @in_both_languages
-def test_organization_index(size, language, organization_index, chinese, assert_budget):
+def test_organization_index(size, language, organization_index, image, chinese, assert_budget):
     for _ in range(size):
-        translated(OrganizationPageFactory(parent=organization_index), chinese)
-    html = assert_budget(organization_index, 6 if language == "en" else 7, language)
+        translated(OrganizationPageFactory(parent=organization_index, logo=image), chinese)
+    html = assert_budget(organization_index, 7 if language == "en" else 8, language)
     assert html.count('class="card card--org"') == size
 
 
@@ -132,3 +132,18 @@ def test_form_page(size, language, home_en, chinese, assert_budget):
     translate(page, chinese, FORM_CHINESE)
     html = assert_budget(page, 6 if language == "en" else 7, language)
     assert html.count("Question ") == size
+
+
+@in_both_languages
+def test_home_page(size, language, organization_index, home_en, home_zh, chinese, assert_budget):
+    """The demo's home pages (news, events, open calls, a body with images), featuring `size`
+    organisations."""
+    featured = [
+        translated(OrganizationPageFactory(parent=organization_index), chinese) for _ in range(size)
+    ]
+    for home in (home_en, home_zh):  # translations keep the English choices, as stored
+        home.featured_pages = [("page", page) for page in featured]
+        home.save_revision().publish()
+    # Four of these are the `.public()` of the programmes' boxes (programs app) and their lists.
+    html = assert_budget(home_en, 14 if language == "en" else 15, language)
+    assert all(f">{page.title}</a>" in html for page in featured)
