@@ -275,7 +275,7 @@ class PartnerProgramPage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
         """The programmes each of `organizations` hosts, in its locale and by title:
         {organisation id: [programmes]}, one query. `visible` is what may be shown (default:
         live and public). Organisation pages and the API both list these."""
-        visible = cls.objects.live().public() if visible is None else visible
+        visible = public(cls.objects.live()) if visible is None else visible
         return pointing_at(visible.order_by("title"), organizations, "host_organization")
 
     def clean(self):
