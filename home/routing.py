@@ -104,7 +104,6 @@ def resolve_below(home: Page, request: HttpRequest, path_components: list[str]) 
         .order_by("path")
     )
     by_url_path = {row.url_path: row for row in rows if row.locale_id == home.locale_id}
-    chain_keys = {by_url_path[path].translation_key for path in paths if path in by_url_path}
 
     # Wagtail's walk, each child found in what was read: stops at the last page of the path
     # that exists, or earlier at a page that routes what remains itself.
@@ -121,10 +120,12 @@ def resolve_below(home: Page, request: HttpRequest, path_components: list[str]) 
     page = found.specific  # keeps the annotation and the cached parent (see get_specific)
     home_row = by_url_path.get(home.url_path)
     if home_row is not None:
-        # One language for the whole path below a home page.
-        home.locale = page.locale = home_row.locale
+        home.locale = home_row.locale
+        if page.locale_id == home.locale_id:
+            page.locale = home.locale
         cache = request_cache(request)
         cache[("ancestors", page.pk)] = lineage[:-1]
+        chain_keys = {p.translation_key for p in lineage}
         cache[("chain_translations", page.pk)] = [
             row for row in rows if row.live and row.translation_key in chain_keys
         ]

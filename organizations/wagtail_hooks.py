@@ -8,7 +8,7 @@ from home.sections import HEAD_LINKS_HOOK, HOME_PAGE_SECTIONS_HOOK
 
 from .feeds import feed_links, news_index_for
 from .hooks import ORGANIZATION_SECTIONS_HOOK
-from .news import news_articles, with_publishers
+from .news import news_articles
 
 # How many articles the boxes show.
 LATEST_NEWS = 3
@@ -17,7 +17,7 @@ LATEST_NEWS = 3
 @hooks.register(HOME_PAGE_SECTIONS_HOOK)
 def latest_news_section(page, request) -> dict | None:
     """ "Latest news" on the home page: the newest articles of its language."""
-    articles = with_publishers(news_articles(page.locale).descendant_of(page)[:LATEST_NEWS])
+    articles = list(news_articles(page.locale).descendant_of(page)[:LATEST_NEWS])
     if not articles:
         return None
     return {
@@ -32,7 +32,7 @@ def latest_news_section(page, request) -> dict | None:
 def organization_news_section(page, request) -> dict | None:
     """ "News" on an organisation's page: what it published, in the page's language."""
     articles = news_articles(page.locale).filter(organization__translation_key=page.translation_key)
-    articles = with_publishers(articles[:LATEST_NEWS])
+    articles = list(articles[:LATEST_NEWS])
     if not articles:
         return None
     return {
