@@ -46,9 +46,10 @@ def locale_home(
     home = None
     if site is not None:
         root = site.root_page
-        home = HomePage.objects.live().filter(
-            translation_key=root.translation_key, locale_id=locale.pk
-        ).first() or (
+        # Every language's home page at once: the language switcher asks for the others next.
+        for found in HomePage.objects.live().filter(translation_key=root.translation_key):
+            cache.setdefault(("locale_home", found.locale_id), found)
+        home = cache.get(key) or (
             Page.objects.live()
             .filter(translation_key=root.translation_key, locale_id=locale.pk)
             .specific()
@@ -56,6 +57,18 @@ def locale_home(
         )
     cache[key] = home
     return home
+
+
+def active_locale(request: HttpRequest | None) -> Locale | None:
+    """The locale of the active language (`Locale.get_active`), read once per request: for
+    views without a page, such as search."""
+    cache = request_cache(request)
+    if "active_locale" not in cache:
+        try:
+            cache["active_locale"] = Locale.get_active()
+        except Locale.DoesNotExist:
+            cache["active_locale"] = None
+    return cache["active_locale"]
 
 
 def ancestors(page: Page, request: HttpRequest | None) -> list[Page]:

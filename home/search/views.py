@@ -13,6 +13,8 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail.search.backends.base import BaseSearchResults
 
+from home.navigation import active_locale
+
 from .terms import HAN_RUN, TOKEN, bigrams, flatten_text, stem
 
 RESULTS_PER_PAGE = 10
@@ -90,7 +92,7 @@ def other_language_results(request: HttpRequest, query: str) -> list[OtherLangua
     """Where a search found nothing, what it finds in the site's other languages (a Chinese
     word searched on the English site), with links to those results."""
     found = []
-    for locale in Locale.objects.exclude(pk=Locale.get_active().pk):
+    for locale in Locale.objects.exclude(pk=active_locale(request).pk):
         count = matching_pages(query, locale).count()
         if count:
             url = translate_url(request.get_full_path(), locale.language_code)
@@ -104,7 +106,7 @@ def search(request: HttpRequest) -> TemplateResponse:
     results: list[SearchResult] = []
     elsewhere: list[OtherLanguageResults] = []
     if query:
-        pages = matching_pages(query, Locale.get_active(), specific=True)
+        pages = matching_pages(query, active_locale(request), specific=True)
         results_page = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         pattern = highlight_pattern(query)
         results = [

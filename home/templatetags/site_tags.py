@@ -20,7 +20,13 @@ from wagtail.models import Locale, Page
 from home.i18n.alternates import head_links
 from home.i18n.links import localize, localized_live_pages
 from home.i18n.switcher import language_links
-from home.navigation import breadcrumb_trail, current_site, locale_home, menu_items, request_cache
+from home.navigation import (
+    active_locale,
+    breadcrumb_trail,
+    current_site,
+    locale_home,
+    menu_items,
+)
 from home.sections import head_links as extra_links
 from home.seo import page_description
 from home.structured_data import json_ld_script, page_graph
@@ -42,13 +48,7 @@ def current_locale(context: template.Context) -> Locale | None:
     page = _current_page(context)
     if page is not None:
         return page.locale
-    cache = request_cache(context.get("request"))
-    if "active_locale" not in cache:
-        try:
-            cache["active_locale"] = Locale.get_active()
-        except Locale.DoesNotExist:
-            cache["active_locale"] = None
-    return cache["active_locale"]
+    return active_locale(context.get("request"))
 
 
 # --- tags --------------------------------------------------------------------------------------
