@@ -1,11 +1,10 @@
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StreamValue
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.blocks import BaseStreamBlock
-from home.i18n.links import localize_all
-from home.images import PARTNER_LOGO, prefetch_pictures
 
 
 class PartnerGridBlock(blocks.StructBlock):
@@ -14,10 +13,15 @@ class PartnerGridBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        page = (parent_context or {}).get("page")
-        partners = list(value["partners"])
-        partners = localize_all(partners, page.locale) if page else partners
-        prefetch_pictures(partners, "logo", PARTNER_LOGO)
+        parent_context = parent_context or {}
+        page = parent_context.get("page")
+        partners = [partner for partner in value["partners"] if partner is not None]
+        if page is not None:
+            # The page looked up the partners of all its grids at once (see grid_partner_ids).
+            in_language = parent_context.get("partners_in_language") or apps.get_model(
+                "programs", "PartnerInstitution"
+            ).in_language([partner.pk for partner in partners], page.locale_id)
+            partners = [in_language.get(partner.pk, partner) for partner in partners]
         context["partners"] = partners
         return context
 
@@ -35,3 +39,14 @@ class PartnerGridBlock(blocks.StructBlock):
 
 class ProgramStreamBlock(BaseStreamBlock):
     partner_grid = PartnerGridBlock()
+
+
+def grid_partner_ids(body: StreamValue) -> list[int]:
+    """The ids of the partners shown by the partner grids of a `ProgramStreamBlock` body."""
+    return [
+        partner.pk
+        for block in body
+        if block.block_type == "partner_grid"
+        for partner in block.value["partners"]
+        if partner is not None
+    ]

@@ -17,6 +17,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.models import Site
 
+from home.routing import public
+
 if TYPE_CHECKING:
     from .events import EventIndexPage, EventPage
 
@@ -103,11 +105,10 @@ def section_calendar(index: EventIndexPage, request: HttpRequest) -> icalendar.C
     from .models import PartnerProgramPage
 
     since = timezone.localdate() - FEED_HISTORY
-    events = EventPage.objects.child_of(index).live().public()
+    events = public(EventPage.objects.child_of(index).live())
     events = events.filter(date_precision="day", last_day__gte=since).order_by("start_date", "pk")
     programs = (
-        PartnerProgramPage.objects.live()
-        .public()
+        public(PartnerProgramPage.objects.live())
         .filter(locale_id=index.locale_id, application_deadline__gte=since)
         .order_by("application_deadline", "pk")
     )

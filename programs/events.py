@@ -16,7 +16,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.functional import classproperty
+from django.utils.functional import cached_property, classproperty
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -27,13 +27,14 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.dates import DatePrecision
-from home.i18n.links import localize
+from home.i18n.links import localized_in_bulk
 from home.models import HeadlessPreviewPageMixin, SectionIndexPage, tabbed
 from home.relations import pointing_at
+from home.routing import RoutedPageMixin, public
 from home.safe_urls import validate_safe_url
 from home.search.terms import bilingual_search_fields
 
-from .blocks import ProgramStreamBlock
+from .blocks import ProgramStreamBlock, grid_partner_ids
 from .calendar import calendar_response, event_calendar, section_calendar
 from .event_display import event_when, structured_data
 
@@ -66,7 +67,9 @@ def last_day_of(value: datetime.date, precision: str) -> datetime.date:
     return value
 
 
-class EventIndexPage(HeadlessPreviewPageMixin, RoutablePageMixin, SectionIndexPage):
+class EventIndexPage(
+    RoutedPageMixin, HeadlessPreviewPageMixin, RoutablePageMixin, SectionIndexPage
+):
     """Upcoming events first (`?page=`), past events at `past/`, and the section's calendar to
     subscribe to at `calendar/` (its events and the programmes' application deadlines)."""
 
@@ -79,7 +82,7 @@ class EventIndexPage(HeadlessPreviewPageMixin, RoutablePageMixin, SectionIndexPa
         """This section's live, public events: upcoming (or still running) soonest first, or
         past ones latest first."""
         today = timezone.localdate()
-        events = EventPage.objects.child_of(self).live().public()
+        events = public(EventPage.objects.child_of(self).live())
         if past:
             return events.filter(last_day__lt=today).order_by("-start_date", "-pk")
         return events.filter(last_day__gte=today).order_by("start_date", "start_time", "pk")
@@ -106,7 +109,7 @@ class EventIndexPage(HeadlessPreviewPageMixin, RoutablePageMixin, SectionIndexPa
         return calendar_response(section_calendar(self, request), "calendar.ics")
 
 
-class EventPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
+class EventPage(RoutedPageMixin, HeadlessPreviewPageMixin, RoutablePageMixin, Page):
     start_date = models.DateField(
         _("start date"),
         help_text=_("The first day. For a date known only to the year, any day in it."),
@@ -354,14 +357,27 @@ class EventPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
 
     # -- shown
 
-    def localized_host_organization(self):
-        return localize(self.host_organization, self.locale)
+    @cached_property
+    def _localized_pages(self) -> dict[int, Page]:
+        # The organiser and the programme in one query (as plain pages: links and titles).
+        pages = [self.host_organization_id, self.program_id]
+        return localized_in_bulk(Page.objects.all(), pages, self.locale_id)
+
+    @cached_property
+    def _partners_in_language(self) -> dict[int, models.Model]:
+        # The host institution and the partners of the body's grids in one look-up.
+        partners = self._meta.get_field("host_institution").related_model
+        ids = [self.host_institution_id, *grid_partner_ids(self.body)]
+        return partners.in_language(ids, self.locale_id)
+
+    def localized_host_organization(self) -> Page | None:
+        return self._localized_pages.get(self.host_organization_id)
 
     def localized_host_institution(self):
-        return localize(self.host_institution, self.locale)
+        return self._partners_in_language.get(self.host_institution_id)
 
-    def localized_program(self):
-        return localize(self.program, self.locale)
+    def localized_program(self) -> Page | None:
+        return self._localized_pages.get(self.program_id)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -369,6 +385,7 @@ class EventPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
         context["host_institution"] = self.localized_host_institution()
         program = self.localized_program()
         context["program"] = program if program and program.live else None
+        context["partners_in_language"] = self._partners_in_language
         return context
 
     @path("")
@@ -389,7 +406,7 @@ class EventPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
         """Events whose `key_field` (organiser or programme) is one of `pages`, in each page's
         language: upcoming ones soonest first, then past ones latest first. One query."""
         today = timezone.localdate()
-        found = pointing_at(cls.objects.live().public(), pages, key_field)
+        found = pointing_at(public(cls.objects.live()), pages, key_field)
 
         def order(event: EventPage) -> tuple:
             past = event.is_past(today)

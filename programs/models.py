@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.functional import classproperty
+from django.utils.functional import cached_property, classproperty
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -14,14 +14,15 @@ from wagtail_localize.fields import SynchronizedField
 from home.api.fields import ComputedField, LocalizedPageField, translated_field
 from home.api.resolver import get_resolver
 from home.dates import PRECISION_HELP_TEXT, DatePrecision, PartialDateDisplay
-from home.i18n.links import localize, localize_all
-from home.images import PARTNER_LOGO, prefetch_pictures
+from home.i18n.links import localize, localized_in_bulk
+from home.images import PARTNER_LOGO, SHARED_LOGO, renditions_prefetch
 from home.models import HeadlessPreviewPageMixin, SectionIndexPage, tabbed
 from home.relations import pointing_at
+from home.routing import RoutedPageMixin, public
 from home.safe_urls import validate_safe_url
 from home.search.terms import bilingual_search_fields
 
-from .blocks import ProgramStreamBlock
+from .blocks import ProgramStreamBlock, grid_partner_ids
 from .calls import CallsFilter, application_state, filter_calls
 from .structured_data import program_node
 
@@ -68,6 +69,15 @@ class PartnerInstitution(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @classmethod
+    def in_language(cls, ids: list[int], locale_id: int) -> dict[int, "PartnerInstitution"]:
+        """{id: the partner in locale `locale_id`} (see `localized_in_bulk`), with its logo and
+        the logo's renditions for pages and their structured data: two queries in all."""
+        partners = cls.objects.select_related("logo").prefetch_related(
+            renditions_prefetch("logo__renditions", PARTNER_LOGO, SHARED_LOGO)
+        )
+        return localized_in_bulk(partners, ids, locale_id)
+
     def api_representation(self, context: dict) -> dict:
         """How the API shows a partner wherever a block or page refers to one."""
         from .api import partner_representation
@@ -92,7 +102,7 @@ class ProgramKind(models.TextChoices):
     CONFERENCE = "conference", _("Conference")
 
 
-class ProgramIndexPage(HeadlessPreviewPageMixin, SectionIndexPage):
+class ProgramIndexPage(RoutedPageMixin, HeadlessPreviewPageMixin, SectionIndexPage):
     subpage_types = ["programs.PartnerProgramPage"]
 
     class Meta:
@@ -100,7 +110,7 @@ class ProgramIndexPage(HeadlessPreviewPageMixin, SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        programs = PartnerProgramPage.objects.child_of(self).live().public().order_by("title")
+        programs = public(PartnerProgramPage.objects.child_of(self).live()).order_by("title")
         kind = request.GET.get("kind")
         if kind in ProgramKind.values:
             programs = programs.filter(kind=kind)
@@ -115,7 +125,7 @@ class ProgramIndexPage(HeadlessPreviewPageMixin, SectionIndexPage):
         return context
 
 
-class PartnerProgramPage(HeadlessPreviewPageMixin, Page):
+class PartnerProgramPage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
     kind = models.CharField(
         _("kind"),
         max_length=20,
@@ -268,7 +278,7 @@ class PartnerProgramPage(HeadlessPreviewPageMixin, Page):
         """The programmes each of `organizations` hosts, in its locale and by title:
         {organisation id: [programmes]}, one query. `visible` is what may be shown (default:
         live and public). Organisation pages and the API both list these."""
-        visible = cls.objects.live().public() if visible is None else visible
+        visible = public(cls.objects.live()) if visible is None else visible
         return pointing_at(visible.order_by("title"), organizations, "host_organization")
 
     def clean(self):
@@ -291,22 +301,39 @@ class PartnerProgramPage(HeadlessPreviewPageMixin, Page):
         if errors:
             raise ValidationError(errors)
 
+    @cached_property
+    def _localized_host(self) -> dict[int, Page]:
+        host_model = self._meta.get_field("host_organization").related_model
+        return localized_in_bulk(
+            host_model.objects.all(), [self.host_organization_id], self.locale_id
+        )
+
     def localized_host_organization(self):
-        return localize(self.host_organization, self.locale)
+        """The host in this page's language (one query, shared by the page and its JSON-LD)."""
+        return self._localized_host.get(self.host_organization_id)
 
     def structured_data(self, request) -> dict:
         return program_node(self, request)
 
+    @cached_property
+    def _partner_ids(self) -> list[int]:
+        return [row.institution_id for row in self.partners.all()]
+
+    @cached_property
+    def _partners_in_language(self) -> dict[int, PartnerInstitution]:
+        # The partners of the page and of its partner grids, in one look-up.
+        ids = self._partner_ids + grid_partner_ids(self.body)
+        return PartnerInstitution.in_language(ids, self.locale_id)
+
     def localized_partners(self) -> list[PartnerInstitution]:
-        rows = self.partners.select_related("institution__logo")
-        partners = localize_all([row.institution for row in rows], self.locale)
-        prefetch_pictures(partners, "logo", PARTNER_LOGO)
-        return partners
+        in_language = self._partners_in_language
+        return [in_language[pk] for pk in self._partner_ids if pk in in_language]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["host_organization"] = self.localized_host_organization()
         context["partner_institutions"] = self.localized_partners()
+        context["partners_in_language"] = self._partners_in_language
         context["events"] = EventPage.of("program", [self])[self.pk]
         return context
 

@@ -4,6 +4,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.navigation import sections
+from home.routing import public
 from home.sections import HOME_PAGE_SECTIONS_HOOK
 from home.webhooks.events import WEBHOOK_MODELS_HOOK, WebhookModel
 from organizations.hooks import ORGANIZATION_API_FIELDS_HOOK, ORGANIZATION_SECTIONS_HOOK
@@ -60,18 +62,19 @@ def organised_events_section(page, request) -> dict | None:
 def whats_on_section(page, request) -> dict | None:
     """ "What's on": the next events of the home page's language."""
     events = (
-        EventPage.objects.live()
-        .public()
+        public(EventPage.objects.live())
         .filter(locale_id=page.locale_id, last_day__gte=timezone.localdate())
         .order_by("start_date", "start_time", "pk")[:HOME_BOX_SIZE]
     )
     if not events:
         return None
+    # The event section among the home page's sections, which the menu has read already.
+    more = (s for s in sections(page, request) if issubclass(s.specific_class, EventIndexPage))
     return {
         "title": _("What’s on"),
         "template": "programs/includes/event_list.html",
         "items": events,
-        "more": EventIndexPage.objects.live().public().child_of(page).first(),
+        "more": next(more, None),
     }
 
 
@@ -79,7 +82,7 @@ def whats_on_section(page, request) -> dict | None:
 def open_calls_section(page, request) -> dict | None:
     """ "Open calls": programmes of the home page's language taking applications now, soonest
     deadline first (those closing within 30 days are marked)."""
-    visible = PartnerProgramPage.objects.live().public().filter(locale_id=page.locale_id)
+    visible = public(PartnerProgramPage.objects.live()).filter(locale_id=page.locale_id)
     calls = filter_calls(visible, CallsFilter.OPEN)[:HOME_BOX_SIZE]
     if not calls:
         return None

@@ -63,15 +63,25 @@ def integer_parameter(
 
 
 class StrictPagination(WagtailPagination):
-    """Wagtail's `limit`/`offset` with bounds checked (upstream, `offset` >= 2^63 is a 500)."""
+    """Wagtail's `limit`/`offset` with bounds checked (upstream, `offset` >= 2^63 is a 500).
+
+    The items of a queryset come with the total count (a window function, counted before
+    the limit), instead of a count query of its own."""
 
     def paginate_queryset(self, queryset, request, view=None):
         limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20) or 20
         offset = integer_parameter(request, "offset", 0)
         limit = integer_parameter(request, "limit", min(20, limit_max), limit_max, minimum=1)
         self.view = view
-        self.total_count = queryset.count()
-        return queryset[offset : offset + limit]
+        # Search results are no queryset; DISTINCT would apply after the window counted.
+        if not isinstance(queryset, models.QuerySet) or queryset.query.distinct:
+            self.total_count = queryset.count()
+            return queryset[offset : offset + limit]
+        counted = queryset.annotate(listing_total=models.Window(models.Count("pk")))
+        items = list(counted[offset : offset + limit])
+        # Past the last item there is no row to carry the count.
+        self.total_count = items[0].listing_total if items else queryset.count()
+        return items
 
 
 class SearchFilter(filters.SearchFilter):

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.timezone import now
 from wagtail import blocks
 from wagtail.documents import get_document_model
@@ -33,12 +34,24 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.images import API_RENDITIONS
 from home.rich_text import entity_id, sanitize
+from home.routing import public
 
 logger = logging.getLogger(__name__)
 
 # Renditions every image carries in the API: enough for a thumbnail, a card and a full-width view
 # (named in home/images.py, which makes them ahead of the first request).
 IMAGE_RENDITIONS = API_RENDITIONS
+
+
+def rendition_prefetch(lookup: str) -> Prefetch:
+    """Prefetch the API's renditions (`IMAGE_RENDITIONS`) of images reached by `lookup`, where
+    Wagtail's `get_renditions` looks for them."""
+    renditions = (
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(filter_spec__in=list(IMAGE_RENDITIONS.values()))
+    )
+    return Prefetch(lookup, queryset=renditions, to_attr="prefetched_renditions")
 
 
 def absolute(request, url: str | None) -> str | None:
@@ -68,7 +81,6 @@ class Resolver:
         self._pending_embeds: set[str] = set()
         self._embeds: dict[str, str | None] = {}
         self._locales: dict[int, Locale] | None = None
-        self._private_q: models.Q | None = None
         # Results of bulk loaders of related lists (see RelatedPagesField), by loader.
         self.store: dict[Any, dict] = {}
 
@@ -86,16 +98,11 @@ class Resolver:
     def locale_by_code(self, code: str) -> Locale | None:
         return next((loc for loc in self.locales.values() if loc.language_code == code), None)
 
-    @property
-    def private_q(self) -> models.Q:
-        """Pages under any view restriction (one query per response, not one per use)."""
-        if self._private_q is None:
-            self._private_q = Page.objects.all().private_q()
-        return self._private_q
-
     def visible_pages(self, model: type[Page] = Page) -> models.QuerySet:
-        """Live pages outside every private section: what anyone may see, logged in or not."""
-        return model._default_manager.live().exclude(self.private_q)
+        """Live pages outside every private section: what anyone may see, logged in or not.
+        The public ones as a subquery on ids: a filter the search backends accept."""
+        public_ids = public(Page.objects.all()).values("pk")
+        return model._default_manager.live().filter(pk__in=public_ids)
 
     # -- priming ----------------------------------------------------------------------------
 
@@ -171,7 +178,7 @@ class Resolver:
         if self._pending_images:
             ids, self._pending_images = self._pending_images, set()
             images = get_image_model().objects.filter(pk__in=ids)
-            images = images.prefetch_renditions(*IMAGE_RENDITIONS.values())
+            images = images.prefetch_related(rendition_prefetch("renditions"))
             found = {image.pk: image for image in images}
             self._images.update({pk: found.get(pk) for pk in ids})
         if self._pending_documents:
@@ -190,7 +197,23 @@ class Resolver:
             queryset = self.visible_pages(model)
         else:
             queryset = model._default_manager.all()
+        # Images the objects show (e.g. a partner's logo) come with them, and their renditions
+        # in one more query.
+        image_fields = [
+            field.name
+            for field in model._meta.concrete_fields
+            if field.is_relation and issubclass(field.related_model, get_image_model())
+        ]
+        if image_fields:
+            queryset = queryset.select_related(*image_fields).prefetch_related(
+                *(rendition_prefetch(f"{name}__renditions") for name in image_fields)
+            )
         loaded = list(queryset.filter(translation_key__in=keys))
+        for obj in loaded:
+            for name in image_fields:
+                image = getattr(obj, name)
+                if image is not None:
+                    self._images[image.pk] = image
         by_key = self._by_key[model]
         for obj in loaded:
             by_key.setdefault(obj.translation_key, {})[obj.locale_id] = obj
@@ -198,10 +221,6 @@ class Resolver:
                 self._loaded[model][obj.pk] = obj
         for pk in ids:
             self._loaded[model].setdefault(pk, None)  # not visible: never shown
-        # Images the loaded objects show (e.g. a partner's logo) come with the image batch.
-        for field in model._meta.concrete_fields:
-            if field.is_relation and issubclass(field.related_model, get_image_model()):
-                self.prime_images(getattr(obj, field.attname) for obj in loaded)
         for callback in self._after_load.pop(model, []):
             callback(loaded)
         while self._pending:  # what the callbacks primed

@@ -17,6 +17,7 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.core.exceptions import FieldError, ValidationError
 from django.db import DataError, models
+from django.db.models.lookups import StartsWith
 from django.http import Http404, HttpRequest, HttpResponseNotModified, JsonResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
@@ -216,11 +217,12 @@ class PagesAPIViewSet(StrictAPIMixin, views.PagesAPIViewSet):
         if site is None:
             queryset = queryset.none()
         else:
+            # Below the site's root page or a translation of it, whose tree paths start theirs
+            # (a subquery on ids, not a look-up of the roots first).
             roots = Page.objects.filter(translation_key=site.root_page.translation_key)
-            tree = models.Q()
-            for path in roots.values_list("path", flat=True):
-                tree |= models.Q(path__startswith=path)
-            queryset = queryset.filter(tree)
+            root_above = roots.filter(StartsWith(models.OuterRef("path"), models.F("path")))
+            in_site = Page.objects.filter(models.Exists(root_above)).values("pk")
+            queryset = queryset.filter(pk__in=in_site)
         self._base_queryset = queryset.select_related("locale")
         return self._base_queryset
 

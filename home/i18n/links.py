@@ -8,7 +8,7 @@ swap each referenced object for its translation in the locale being shown, in on
 from collections.abc import Iterable
 from typing import TypeVar
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from wagtail.models import Locale, Page, TranslatableMixin
 
 from home.routing import with_restricted_flag
@@ -40,6 +40,23 @@ def localize(obj: T | None, locale: Locale) -> T | None:
     if obj is None:
         return None
     return localize_all([obj], locale)[0]
+
+
+def localized_in_bulk(queryset: QuerySet, ids: Iterable[int | None], locale_id: int) -> dict:
+    """The objects of `queryset` with these `ids`, each in locale `locale_id` where a translation
+    is published, else as they are: {id: object}, in one query (what `localize_all` does for
+    foreign keys not loaded yet). `queryset` says what comes with them (select_related...); a
+    queryset of a page type gives pages of that type. Ids of missing objects are left out."""
+    ids = {pk for pk in ids if pk is not None}
+    if not ids:
+        return {}
+    keys = queryset.model._default_manager.filter(pk__in=ids).values("translation_key")
+    translations = Q(translation_key__in=keys, locale_id=locale_id)
+    if issubclass(queryset.model, Page):
+        translations &= Q(live=True)
+    found = list(queryset.filter(Q(pk__in=ids) | translations))
+    in_locale = {obj.translation_key: obj for obj in found if obj.locale_id == locale_id}
+    return {obj.pk: in_locale.get(obj.translation_key, obj) for obj in found if obj.pk in ids}
 
 
 def localized_live_pages(pages: Iterable[Page | int], locale: Locale | None) -> list[Page]:

@@ -85,8 +85,8 @@ def test_organization_page(
             parent=organization_index, parent_organization=organisation
         )
         translated(member, chinese)
-    # Two of these are the `.public()` of the programmes' and events' sections (programs app).
-    html = assert_budget(organisation, 13 if language == "en" else 14, language)
+    # Two of these are the programmes' and events' sections (programs app), one query each.
+    html = assert_budget(organisation, 11 if language == "en" else 12, language)
     assert html.count("<abbr>SC") == size  # the committees' acronyms
     assert html.count('class="card card--news"') == min(size, LATEST_NEWS)
 
@@ -152,8 +152,8 @@ def test_home_page(size, language, organization_index, home_en, home_zh, chinese
     for home in (home_en, home_zh):  # translations keep the English choices, as stored
         home.featured_pages = [("page", page) for page in featured]
         home.save_revision().publish()
-    # Four of these are the `.public()` of the programmes' boxes (programs app) and their lists.
-    html = assert_budget(home_en, 13 if language == "en" else 14, language)
+    # Two of these are the programmes' boxes (programs app): the next events, the open calls.
+    html = assert_budget(home_en, 11 if language == "en" else 12, language)
     assert all(f">{page.title}</a>" in html for page in featured)
 
 
