@@ -152,8 +152,10 @@ def test_home_page(size, language, organization_index, home_en, home_zh, chinese
     for home in (home_en, home_zh):  # translations keep the English choices, as stored
         home.featured_pages = [("page", page) for page in featured]
         home.save_revision().publish()
-    # Two of these are the programmes' boxes (programs app): the next events, the open calls.
-    html = assert_budget(home_en, 11 if language == "en" else 12, language)
+    # Two of these are the programmes' boxes (programs app): the next events, the open calls;
+    # two the body image and its renditions. Chinese is one over the budget of 12: Wagtail's
+    # serve view looks the Chinese home page up by itself before routing (issue 9, open).
+    html = assert_budget(home_en, 12 if language == "en" else 13, language)
     assert all(f">{page.title}</a>" in html for page in featured)
 
 
