@@ -57,6 +57,7 @@ UNCACHED_API_LIST_CPU_MS = 10
 API_LIST_LABEL = "API list fields=*"
 # Figures that stay within this share of their value before the growth count as flat.
 FLAT_CPU_RATIO = 1.5
+LEFT_ALIGNED = {"URL", "X-Cache", "verdict"}
 
 
 @dataclass
@@ -213,16 +214,16 @@ def serve_and_measure(
 
 
 def print_rows(headings: list[str], rows: list[list[str]]) -> None:
-    """A plain-text table: the first column left-aligned, the others right-aligned."""
+    """A plain-text table: numbers right-aligned, words (LEFT_ALIGNED columns) left-aligned."""
     widths = [
         max(len(str(cell)) for cell in column) + 2 for column in zip(headings, *rows, strict=True)
     ]
 
     def line(cells: list[str]) -> str:
-        first, *rest = cells
-        return f"{first:<{widths[0]}}" + "".join(
-            f"{cell:>{width}}" for cell, width in zip(rest, widths[1:], strict=True)
-        )
+        return "".join(
+            f"{cell:<{width}}" if heading in LEFT_ALIGNED else f"{cell:>{width - 2}}  "
+            for cell, width, heading in zip(cells, widths, headings, strict=True)
+        ).rstrip()
 
     print(line(headings))
     print("-" * sum(widths))
@@ -390,4 +391,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except KeyboardInterrupt:  # the servers are stopped and the files removed by then
+        raise SystemExit("Interrupted.") from None
