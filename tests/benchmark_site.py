@@ -35,10 +35,10 @@ STATIC_FILE = "css/site.css"
 
 
 def urls() -> list[dict[str, str]]:
-    """What to measure: {label, path, kind}, kind being page, search, sitemap, api or static.
-    Of each page type the page with the longest list (of child pages, or LISTED), e.g. the
-    organisation with the most committees, so that the growth step lengthens it; the Chinese
-    page is its translation."""
+    """What to measure: {label, path, kind}, kind being page, search, sitemap, api-list,
+    api-detail or static. Of each page type the page with the longest list (of child pages,
+    or LISTED), e.g. the organisation with the most committees, so that the growth step
+    lengthens it; the Chinese page is its translation."""
     from django.apps import apps
     from django.contrib.staticfiles.storage import staticfiles_storage
     from django.db.models import Count, F
@@ -70,11 +70,15 @@ def urls() -> list[dict[str, str]]:
             "kind": "search",
         },
         {"label": "sitemap.xml", "path": "/sitemap.xml", "kind": "sitemap"},
-        {"label": "API list fields=*", "path": "/api/v2/pages/?fields=*&limit=20", "kind": "api"},
+        {
+            "label": "API list fields=*",
+            "path": "/api/v2/pages/?fields=*&limit=20",
+            "kind": "api-list",
+        },
     ]
     if api_page is not None:
         found.append(
-            {"label": "API detail", "path": f"/api/v2/pages/{api_page.pk}/", "kind": "api"}
+            {"label": "API detail", "path": f"/api/v2/pages/{api_page.pk}/", "kind": "api-detail"}
         )
     found.append(
         {"label": "static file", "path": staticfiles_storage.url(STATIC_FILE), "kind": "static"}

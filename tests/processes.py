@@ -91,18 +91,29 @@ def start_gunicorn(
     )
     if output:
         output.close()  # the server has its own copy
+    try:
+        if answers(port, server):
+            return server
+    except BaseException:  # e.g. Ctrl-C while waiting: no server left behind
+        stop_server(server)
+        raise
+    stop_server(server)
+    raise RuntimeError("gunicorn did not start" + (f":\n{log.read_text()}" if log else ""))
+
+
+def answers(port: int, server: subprocess.Popen) -> bool:
+    """Whether the server answers /healthz (healthy or not) within 30 seconds."""
     for _ in range(150):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).close()
-            return server
+            return True
         except urllib.error.HTTPError:
-            return server  # answering, if not healthy: the caller sees what it says
+            return True  # answering, if not healthy: the caller sees what it says
         except OSError:
             if server.poll() is not None:
-                break
+                return False
             time.sleep(0.2)
-    stop_server(server)
-    raise RuntimeError("gunicorn did not start" + (f":\n{log.read_text()}" if log else ""))
+    return False
 
 
 def stop_server(server: subprocess.Popen) -> None:
