@@ -11,7 +11,6 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from home.api.fields import (
     ComputedField,
@@ -30,6 +29,7 @@ from home.dates import (
     truncate_to_precision,
 )
 from home.i18n.links import localize, localize_all
+from home.i18n.synchronised import synchronised_page_fields
 from home.models import HeadlessPreviewPageMixin, SectionIndexPage, key_figures_field, tabbed
 from home.relations import children_by_parent, pointing_at
 from home.safe_urls import validate_safe_url
@@ -132,10 +132,7 @@ class OrganizationPage(HeadlessPreviewPageMixin, Page):
     body = StreamField(OrganizationStreamBlock(), blank=True)
 
     # Codes, numbers and addresses of contact are the same in every language.
-    override_translatable_fields = [
-        SynchronizedField("acronym"),
-        SynchronizedField("phone"),
-    ]
+    override_translatable_fields = synchronised_page_fields("acronym", "phone")
 
     search_fields = bilingual_search_fields(
         Page.search_fields
@@ -312,7 +309,7 @@ class CommitteePage(HeadlessPreviewPageMixin, Page):
     )
     body = StreamField(OrganizationStreamBlock(), blank=True)
 
-    override_translatable_fields = [SynchronizedField("acronym")]
+    override_translatable_fields = synchronised_page_fields("acronym")
 
     api_fields = [
         APIField("acronym"),
@@ -360,6 +357,8 @@ class HistoryPage(HeadlessPreviewPageMixin, Page):
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
     events = StreamField([("event", TimelineEventBlock())], blank=True)
+
+    override_translatable_fields = synchronised_page_fields()
 
     search_fields = bilingual_search_fields(
         Page.search_fields
