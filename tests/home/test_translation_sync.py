@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, get_page_models
 from wagtail.users.models import UserProfile
 from wagtail_localize.fields import get_translatable_fields
-from wagtail_localize.models import Translation
+from wagtail_localize.models import StringTranslation, Translation
 
 from home.i18n.synchronised import SynchronizedSlug
 from home.i18n.translation_status import TranslationState, state_of
@@ -186,6 +186,20 @@ def test_sync_and_translate_leaves_changed_text_to_translate(admin_client, organ
     admin_client.post(sync_url(organisation, chinese))
     assert untranslated(translation_of(organisation, chinese)) == ["Students' Association"]
     assert state_of(organisation, chinese) == TranslationState.DRAFT
+
+
+def test_sync_and_translate_with_an_invalid_translation_still_opens_the_editor(
+    admin_client, organisation, chinese
+):
+    StringTranslation.objects.filter(
+        locale=chinese, context__object_id=organisation.translation_key, context__path="title"
+    ).update(data="协" * 300)  # longer than a title may be
+    organisation.save_revision().publish()
+    response = admin_client.post(sync_url(organisation, chinese))
+    zh = organisation.get_translation(chinese)
+    assert response.url == reverse("wagtailadmin_pages:edit", args=[zh.pk])
+    assert "some translations are not valid" in admin_client.get(response.url).content.decode()
+    assert not zh.has_unpublished_changes and zh.title == "协会"  # no draft saved
 
 
 def test_sync_and_translate_is_a_post_with_a_csrf_token(
