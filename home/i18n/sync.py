@@ -26,10 +26,10 @@ from .translation_status import TranslationState, state_of
 
 @require_POST
 def sync_and_translate(request: HttpRequest, translation_id: int) -> HttpResponse:
-    """Refresh the source from the live English page and save the translated page's draft from
-    it (synchronised values such as numbers and slugs come over; strings keep their
-    translations), then redirect to the translation editor. Only for someone who may edit the
-    translated page."""
+    """Refresh the source from the live English page and save a draft of the translated page
+    from it (synchronised values such as numbers and slugs come over; strings keep their
+    translations, new ones read in English until translated), then redirect to the
+    translation editor. Only for someone who may edit the translated page."""
     translation = get_object_or_404(
         Translation.objects.select_related("source", "target_locale"),
         pk=translation_id,
@@ -45,18 +45,22 @@ def sync_and_translate(request: HttpRequest, translation_id: int) -> HttpRespons
 
     with transaction.atomic():
         translation.source.update_from_db()
+        # A revision only. wagtail-localize's save_target(publish=False) would also write the
+        # page's row, which is what visitors see: English text on the live Chinese page.
+        draft = translation.source.get_ephemeral_translated_instance(
+            translation.target_locale, fallback=True
+        )
         try:
-            # Its own savepoint: a refused translation leaves the refreshed source in place,
-            # and wagtail-localize records the error on the string for the editor to show.
+            # Its own savepoint: a refused draft leaves the refreshed source in place.
             with transaction.atomic():
-                translation.save_target(user=request.user, publish=False)
+                draft.save_revision(user=request.user)
         except ValidationError:
             messages.warning(
                 request,
                 pgettext(
                     "translation status",
-                    "Synced with the source page, but some translations are not valid: "
-                    "correct them here.",
+                    "Synced with the source page, but some translations are not valid, so no "
+                    "draft was saved: correct them here.",
                 ),
             )
         else:

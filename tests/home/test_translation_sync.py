@@ -168,6 +168,7 @@ def test_sync_and_translate_brings_numbers_and_slug_over(
     assert figures(draft) == ["130", "130万"]
     assert table_row(draft) == ["2008", "15"]
     assert draft.slug == "association" and draft.title == "协会"
+    assert figures(zh) == ["122", "130万"] and zh.slug == "assoc"  # live until published
     assert untranslated(translation_of(organisation, chinese)) == []
     assert state_of(organisation, chinese) == TranslationState.DRAFT  # waiting to be published
 
@@ -180,12 +181,19 @@ def test_sync_and_translate_brings_numbers_and_slug_over(
     assert zh.url.endswith("/association/") and "130" in html and "130万" in html
 
 
-def test_sync_and_translate_leaves_changed_text_to_translate(admin_client, organisation, chinese):
+def test_sync_and_translate_leaves_changed_text_to_translate(
+    admin_client, client, organisation, chinese
+):
     organisation.title = "Students' Association"
     organisation.save_revision().publish()
     admin_client.post(sync_url(organisation, chinese))
     assert untranslated(translation_of(organisation, chinese)) == ["Students' Association"]
     assert state_of(organisation, chinese) == TranslationState.DRAFT
+    # Only a draft: visitors still see the Chinese page as published.
+    zh = organisation.get_translation(chinese)
+    html = client.get(zh.get_url()).content.decode()
+    assert "协会" in html
+    assert "Students&#x27; Association" not in html and "Students' Association" not in html
 
 
 def test_sync_and_translate_with_an_invalid_translation_still_opens_the_editor(
