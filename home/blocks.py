@@ -9,8 +9,32 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import StreamFieldSegmentExtractor
+from wagtail_localize.segments.ingest import StreamFieldSegmentsWriter
 
+from home.i18n.synchronised import has_words
 from home.safe_urls import validate_safe_url
+
+
+class NumbersSynchronisedMixin:
+    """For a StructBlock whose text children often hold a number (a key figure, a phone
+    number): wagtail-localize offers each child as it would, except a value without words,
+    which is not offered, so it comes over from the English page on each sync.
+
+    Only for structs of text, link and page/image chooser blocks: ingesting a translated
+    snippet chooser would need the locales, which blocks are not given."""
+
+    def get_translatable_segments(self, value) -> list:
+        # A StreamField's blocks are extracted with their overridable values (links, ids).
+        extractor = StreamFieldSegmentExtractor(None, include_overridables=True)
+        return [
+            segment
+            for segment in extractor.handle_struct_block(value)
+            if not isinstance(segment, StringSegmentValue) or has_words(segment.render_text())
+        ]
+
+    def restore_translated_segments(self, value, segments):
+        return StreamFieldSegmentsWriter(None, None, None).handle_struct_block(value, segments)
 
 
 class DisplayChoiceBlock(blocks.ChoiceBlock):
@@ -97,7 +121,7 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
-class KeyFigureBlock(blocks.StructBlock):
+class KeyFigureBlock(NumbersSynchronisedMixin, blocks.StructBlock):
     value = blocks.CharBlock(
         max_length=40, help_text=_('The figure as it should read, e.g. "1.3 million" or "122".')
     )
@@ -149,7 +173,7 @@ class CallToActionBlock(blocks.StructBlock):
         preview_value = {"text": "Apply for an exchange", "url": "https://example.org/apply"}
 
 
-class ContactCardBlock(blocks.StructBlock):
+class ContactCardBlock(NumbersSynchronisedMixin, blocks.StructBlock):
     name = blocks.CharBlock(max_length=120, help_text=_("A person, office or team."))
     role = blocks.CharBlock(required=False, max_length=120)
     address = blocks.TextBlock(required=False)
@@ -170,7 +194,8 @@ class ContactCardBlock(blocks.StructBlock):
 
 
 class TranslatableTableBlock(TableBlock):
-    """A table whose cells wagtail-localize offers for translation (it skips plain TableBlocks)."""
+    """A table whose cells wagtail-localize offers for translation (it skips plain TableBlocks),
+    except those without words (numbers, years), which stay as in the English table."""
 
     def get_translatable_segments(self, value):
         value = value or {}
@@ -178,7 +203,7 @@ class TranslatableTableBlock(TableBlock):
             StringSegmentValue(f"{row}.{col}", cell)
             for row, cells in enumerate(value.get("data") or [])
             for col, cell in enumerate(cells)
-            if cell and str(cell).strip()
+            if cell and has_words(str(cell))
         ]
         if (value.get("table_caption") or "").strip():
             segments.append(StringSegmentValue("caption", value["table_caption"]))

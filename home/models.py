@@ -6,10 +6,10 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BaseStreamBlock, KeyFigureBlock
 from .headless_preview import HeadlessPreviewPageMixin
+from .i18n.synchronised import synchronised_page_fields
 from .panels import tabbed
 from .routing import RoutedPageMixin, resolve_below
 from .search.terms import bilingual_search_fields
@@ -50,7 +50,7 @@ class HomePage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
     email = models.EmailField(_("e-mail"), blank=True)
 
     # A phone number reads the same in every language.
-    override_translatable_fields = [SynchronizedField("phone")]
+    override_translatable_fields = synchronised_page_fields("phone")
 
     search_fields = bilingual_search_fields(
         Page.search_fields
@@ -116,6 +116,7 @@ class SectionIndexPage(Page):
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
+    override_translatable_fields = synchronised_page_fields()
     search_fields = bilingual_search_fields(Page.search_fields + [index.SearchField("intro")])
     api_fields = [APIField("intro")]
     content_panels = Page.content_panels + [FieldPanel("intro")]

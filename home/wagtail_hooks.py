@@ -1,6 +1,7 @@
 """Admin additions of `home`: the "Translation status" report (Reports menu; the view is in
-`home/i18n/translation_report.py`), rich-text links that survive a bad stored id, the API's
-form-submission endpoint, and Settings → Webhooks with its delivery log
+`home/i18n/translation_report.py`) with its "Sync and translate" action (`home/i18n/sync.py`),
+no new pages outside English (`home/i18n/new_pages.py`), rich-text links that survive a bad
+stored id, the API's form-submission endpoint, and Settings → Webhooks with its delivery log
 (`home/webhooks/admin.py`)."""
 
 from django.urls import path, reverse
@@ -10,7 +11,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
 from .api.forms import FormSubmissionEndpoint
-from .i18n import overrides
+from .i18n import new_pages, overrides, sync
 from .i18n.translation_report import TranslationStatusMenuItem, TranslationStatusReportView
 from .rich_text import links as rich_text_links
 from .webhooks.admin import (
@@ -49,7 +50,18 @@ def register_home_admin_urls() -> list:
             TranslationStatusReportView.as_view(results_only=True),
             name="home_translation_status_results",
         ),
+        path(
+            "reports/translation-status/sync/<int:translation_id>/",
+            sync.sync_and_translate,
+            name="home_sync_and_translate",
+        ),
     ]
+
+
+# New pages start in English and are translated from there.
+hooks.register("before_create_page", new_pages.refuse_outside_source_locale)
+# order=-1: before wagtail-localize's hook, which answers with its translation editor.
+hooks.register("before_edit_page", sync.warn_if_outdated, order=-1)
 
 
 @hooks.register("register_reports_menu_item")

@@ -11,7 +11,6 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from home.api.fields import (
     ComputedField,
@@ -30,6 +29,7 @@ from home.dates import (
     truncate_to_precision,
 )
 from home.i18n.links import localize, localize_all
+from home.i18n.synchronised import synchronised_page_fields
 from home.images import CARD_LOGO, prefetch_pictures
 from home.models import HeadlessPreviewPageMixin, SectionIndexPage, key_figures_field, tabbed
 from home.relations import children_by_parent, pointing_at
@@ -133,10 +133,7 @@ class OrganizationPage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
     body = StreamField(OrganizationStreamBlock(), blank=True)
 
     # Codes, numbers and addresses of contact are the same in every language.
-    override_translatable_fields = [
-        SynchronizedField("acronym"),
-        SynchronizedField("phone"),
-    ]
+    override_translatable_fields = synchronised_page_fields("acronym", "phone")
 
     search_fields = bilingual_search_fields(
         Page.search_fields
@@ -319,7 +316,7 @@ class CommitteePage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
     )
     body = StreamField(OrganizationStreamBlock(), blank=True)
 
-    override_translatable_fields = [SynchronizedField("acronym")]
+    override_translatable_fields = synchronised_page_fields("acronym")
 
     api_fields = [
         APIField("acronym"),
@@ -367,6 +364,8 @@ class HistoryPage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
     events = StreamField([("event", TimelineEventBlock())], blank=True)
+
+    override_translatable_fields = synchronised_page_fields()
 
     search_fields = bilingual_search_fields(
         Page.search_fields

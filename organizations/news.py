@@ -25,12 +25,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from home.api.fields import ComputedField, ImageAPIField, LocalizedPageField, translated_field
 from home.api.openapi.components import DATE as ISO_DATE_SCHEMA
 from home.api.openapi.components import ID as ID_SCHEMA
 from home.dates import DatePrecision, PartialDateDisplay
+from home.i18n.synchronised import synchronised_page_fields
 from home.images import CARD_IMAGE, renditions_prefetch
 from home.models import HeadlessPreviewPageMixin, SectionIndexPage, tabbed
 from home.routing import RoutedPageMixin, public, with_restricted_flag
@@ -207,11 +207,7 @@ class NewsArticlePage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
     body = StreamField(OrganizationStreamBlock(), blank=True, verbose_name=_("body"))
 
     # A date and a publisher read the same in every language.
-    override_translatable_fields = [
-        SynchronizedField("date"),
-        SynchronizedField("organization"),
-        SynchronizedField("image"),
-    ]
+    override_translatable_fields = synchronised_page_fields("date", "organization", "image")
 
     search_fields = bilingual_search_fields(
         Page.search_fields

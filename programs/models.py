@@ -15,6 +15,7 @@ from home.api.fields import ComputedField, LocalizedPageField, translated_field
 from home.api.resolver import get_resolver
 from home.dates import PRECISION_HELP_TEXT, DatePrecision, PartialDateDisplay
 from home.i18n.links import localize, localized_in_bulk
+from home.i18n.synchronised import synchronised_page_fields
 from home.images import PARTNER_LOGO, SHARED_LOGO, renditions_prefetch
 from home.models import HeadlessPreviewPageMixin, SectionIndexPage, tabbed
 from home.relations import pointing_at
@@ -182,6 +183,9 @@ class PartnerProgramPage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
         _("ends"), null=True, blank=True, help_text=_("The last day of the next round.")
     )
     body = StreamField(ProgramStreamBlock(), blank=True)
+
+    # Numbers (participants per year) and dates are synchronised by default; so is the slug.
+    override_translatable_fields = synchronised_page_fields()
 
     search_fields = bilingual_search_fields(
         Page.search_fields

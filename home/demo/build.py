@@ -253,18 +253,13 @@ class DemoBuild:
         result = []
         segments = source.stringsegment_set.select_related("string", "context").order_by("order")
         for segment in segments:
-            path = segment.context.path
             data = segment.string.data
-            if path == "slug":
-                # Chinese pages keep the English slug: readable, stable URLs in both languages
-                # (wagtail-localize runs slugs through an ASCII-only slugify anyway). A site root
-                # gets a suffix, as both roots are children of the tree's root.
-                chinese = f"{data}-{locale.language_code}" if obj.depth == 2 else data
-            else:
-                chinese = self.glossary.chinese_for(data)
+            # Slugs and numbers are not offered for translation (home/i18n/synchronised.py).
+            chinese = self.glossary.chinese_for(data)
             if chinese is None:
                 raise MissingChineseText(
-                    f"no Chinese text for {data!r} (field {path!r} of {type(obj).__name__} {obj!r})"
+                    f"no Chinese text for {data!r} "
+                    f"(field {segment.context.path!r} of {type(obj).__name__} {obj!r})"
                 )
             result.append((segment, chinese))
         return result

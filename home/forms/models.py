@@ -31,6 +31,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.api.form_fields import FormFieldsAPIField
 from home.headless_preview import HeadlessPreviewPageMixin
+from home.i18n.synchronised import synchronised_page_fields
 from home.panels import tabbed
 from home.routing import RoutedPageMixin
 from home.safe_urls import UNSAFE_URL_MESSAGE, is_safe_url, validate_safe_url
@@ -119,10 +120,7 @@ class FormPage(RoutedPageMixin, HeadlessPreviewPageMixin, AbstractEmailForm):
     form_builder = FormBuilder
 
     # Addresses are the same in every language; the subject is translated.
-    override_translatable_fields = [
-        SynchronizedField("to_address"),
-        SynchronizedField("from_address"),
-    ]
+    override_translatable_fields = synchronised_page_fields("to_address", "from_address")
 
     search_fields = bilingual_search_fields(Page.search_fields + [index.SearchField("intro")])
     api_fields = [

@@ -5,5 +5,8 @@ point at their translations, and where each page's translation stands.
 - `views`: the language switch (`/language/<code>/?next=…`).
 - `alternates`: hreflang alternates, for page heads and the sitemap.
 - `links`: references to pages and snippets, shown in the reader's language.
-- `translation_status`: each page's state per language; `translation_report` is its admin report.
+- `translation_status`: each page's state per language; `translation_report` is its admin report,
+  `sync` its "Sync and translate" action.
+- `synchronised`: what is copied from the English page instead of translated (slugs, numbers).
+- `new_pages`: new pages start in English.
 """

@@ -65,7 +65,6 @@ class LocaleStatus:
     locale: Locale
     state: str
     page_id: int | None = None  # the translated page, if any
-    source_id: int | None = None  # wagtail-localize TranslationSource, if managed
     translation_id: int | None = None  # wagtail-localize Translation, if managed
     untranslated: int = 0  # string segments without a usable translation
     source_page_id: int | None = None
@@ -91,10 +90,11 @@ class LocaleStatus:
 
     @property
     def sync_url(self) -> str | None:
-        """wagtail-localize's "Sync translated pages" form, for an outdated managed translation."""
-        if self.state != TranslationState.OUTDATED or self.source_id is None:
+        """ "Sync and translate" (a POST, see `home/i18n/sync.py`), for an outdated managed
+        translation: the report offers it in place of the editor, which would show old text."""
+        if self.state != TranslationState.OUTDATED or self.translation_id is None:
             return None
-        return reverse("wagtail_localize:update_translations", args=[self.source_id])
+        return reverse("home_sync_and_translate", args=[self.translation_id])
 
 
 @dataclass
@@ -240,7 +240,6 @@ def translation_statuses(
         )
         .values(
             "id",
-            "source_id",
             "source__object_id",
             "target_locale_id",
             "source__last_updated_at",
@@ -295,7 +294,6 @@ def translation_statuses(
                     locale,
                     state,
                     page_id=target["id"],
-                    source_id=translation["source_id"] if translation else None,
                     translation_id=translation["id"] if translation else None,
                     untranslated=untranslated,
                     source_page_id=row["id"],

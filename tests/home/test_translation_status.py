@@ -102,10 +102,11 @@ def test_outdated_when_the_source_is_published_again(organisation, chinese):
     organisation.save_revision().publish()
     assert state_of(organisation, chinese) == TranslationState.OUTDATED
     status = translation_statuses(Page.objects.filter(pk=organisation.pk))[0].statuses[0]
-    source_id = Translation.objects.get(
+    translation = Translation.objects.get(
         source__object_id=organisation.translation_key, target_locale=chinese
-    ).source_id
-    assert status.sync_url == reverse("wagtail_localize:update_translations", args=[source_id])
+    )
+    assert status.translation_id == translation.pk
+    assert status.sync_url == reverse("home_sync_and_translate", args=[translation.pk])
 
 
 def test_an_english_draft_does_not_make_the_translation_outdated(organisation, chinese):
@@ -200,9 +201,11 @@ def test_report_lists_every_state_with_links(admin_client, organisation, home_en
     for state in TranslationState:
         assert f'data-state="{state.value}"' in html
     assert reverse("wagtailadmin_pages:edit", args=[missing.pk]) in html
-    assert reverse("wagtailadmin_pages:edit", args=[committee.get_translation(chinese).pk]) in html
     assert reverse("wagtail_localize:submit_page_translation", args=[missing.pk]) in html
-    assert "/admin/localize/update/" in html  # "Sync" for the outdated one
+    # The outdated one is synced before its editor opens (it would show the old English).
+    outdated = translation_statuses(Page.objects.filter(pk=committee.pk))[0].statuses[0]
+    assert f'<form method="post" action="{outdated.sync_url}">' in html
+    assert reverse("wagtailadmin_pages:edit", args=[outdated.page_id]) not in html
 
 
 def test_report_filters(admin_client, organisation, chinese):

@@ -179,7 +179,8 @@ def test_submit_translate_and_publish_a_new_page(
     translation = translation_of(page, chinese)
     assert translation.enabled
     strings = segments(translation)
-    assert {"title", "slug", "full_name", "focus"} <= set(strings)
+    assert {"title", "full_name", "focus"} <= set(strings)
+    assert "slug" not in strings  # synchronised: the Chinese page gets the English slug
     assert untranslated_paths(translation) == set(strings)
     # Nothing is translated yet: the Chinese copy stays a draft (settings turn off
     # WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE), so no English text goes live under /zh-hans/.
@@ -212,6 +213,7 @@ def test_submit_translate_and_publish_a_new_page(
     assert zh.title == "测试委员会"
     assert zh.full_name == "测试常设委员会"
     assert zh.acronym == "SCOT"  # synchronised, not translated
+    assert zh.slug == "committee-on-testing"  # likewise
     assert state_of(page, chinese) == TranslationState.UP_TO_DATE
 
     url = zh.get_url()
@@ -258,7 +260,7 @@ def test_changed_source_is_outdated_and_sync_keeps_translated_segments(
     zh = page.get_translation(chinese)
     translation = translation_of(page, chinese)
     before = string_pairs(translation)
-    assert {"title", "slug", "summary", "city", "address"} <= {path for path, _ in before}
+    assert {"title", "summary", "city", "address"} <= {path for path, _ in before}
     assert [text for path, text in before if path.startswith("body.")] == [
         "What we do",
         "We organise exchanges.",
