@@ -147,15 +147,18 @@ def purge_everything() -> None:
     def after_commit() -> None:
         forget_everything()
         if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-            urls = set().union(*(page_urls(page) for page in Page.objects.live().specific()))
-            purge_frontend_cache.enqueue(sorted(absolute_urls(urls | site_wide_urls())))
+            purge_frontend_cache.enqueue(None)
 
     transaction.on_commit(after_commit, robust=True)
 
 
 @task(backend=getattr(settings, "FRONTEND_CACHE_TASK_BACKEND", "default"))
-def purge_frontend_cache(urls: list[str]) -> None:
-    """The CDN purge, away from the editor's request (a CDN's API can take seconds)."""
+def purge_frontend_cache(urls: list[str] | None) -> None:
+    """The CDN purge, away from the editor's request (a CDN's API can take seconds); `None`:
+    every page's URLs, worked out here rather than in the request."""
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
+    if urls is None:
+        every_page = set().union(*(page_urls(page) for page in Page.objects.live().specific()))
+        urls = sorted(absolute_urls(every_page | site_wide_urls()))
     purge_urls_from_cache(urls)

@@ -360,3 +360,23 @@ def test_publish_purges_the_cdn_in_both_languages_and_the_api_in_the_background(
         "/sitemap.xml",
     ):
         assert ("PURGE", host, path) in purged, path
+
+
+def test_a_footer_change_purges_every_page_from_the_cdn(
+    admin_change, editor_client, settings, english, chinese
+):
+    home = HomePage.objects.get(locale=english)
+    with Receiver() as cdn:
+        settings.WAGTAILFRONTENDCACHE = {
+            "varnish": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": cdn.url,
+            }
+        }
+        publish_edit(admin_change, editor_client, home, contact_name="Secretariat, renamed")
+        assert cdn.requests == []
+        run_worker()
+    purged = {request["path"] for request in cdn.requests}
+    every_page = {page.url for page in Page.objects.live().filter(depth__gt=1).specific()}
+    assert every_page <= purged
+    assert {"/sitemap.xml", "/en/search/", "/zh-hans/search/"} <= purged
