@@ -16,6 +16,9 @@ from tests import processes
 from tests.processes import manage, manage_ok, run
 from tests.servers import Server, reachable
 
+# Each test serves or configures the site on a SQLite file of its own.
+pytestmark = pytest.mark.servers
+
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
