@@ -68,6 +68,19 @@ def smsa(english) -> OrganizationPage:
     return OrganizationPage.objects.get(acronym="SMSA", locale=english)
 
 
+@pytest.fixture
+def cdn(settings):
+    """A CDN taking PURGE requests on loopback, configured as Wagtail's frontend cache."""
+    with Receiver() as receiver:
+        settings.WAGTAILFRONTENDCACHE = {
+            "varnish": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": receiver.url,
+            }
+        }
+        yield receiver
+
+
 def warm(client, *urls: str) -> None:
     """Fill the cache with each URL and check the next GET comes from it."""
     for url in urls:
@@ -333,19 +346,12 @@ def test_image_edit_purges_the_pages_showing_it(client, admin_change, editor_cli
 
 
 def test_publish_purges_the_cdn_in_both_languages_and_the_api_in_the_background(
-    admin_change, editor_client, settings, smsa, chinese
+    admin_change, editor_client, cdn, smsa, chinese
 ):
     zh = smsa.get_translation(chinese)
-    with Receiver() as cdn:
-        settings.WAGTAILFRONTENDCACHE = {
-            "varnish": {
-                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-                "LOCATION": cdn.url,
-            }
-        }
-        publish_edit(admin_change, editor_client, smsa, summary="Purged from the CDN too.")
-        assert cdn.requests == []  # not in the editor's request: queued for the worker
-        run_worker()
+    publish_edit(admin_change, editor_client, smsa, summary="Purged from the CDN too.")
+    assert cdn.requests == []  # not in the editor's request: queued for the worker
+    run_worker()
     purged = {
         (request["method"], request["headers"]["Host"], request["path"]) for request in cdn.requests
     }
@@ -363,19 +369,12 @@ def test_publish_purges_the_cdn_in_both_languages_and_the_api_in_the_background(
 
 
 def test_a_footer_change_purges_every_page_from_the_cdn(
-    admin_change, editor_client, settings, english, chinese
+    admin_change, editor_client, cdn, english, chinese
 ):
     home = HomePage.objects.get(locale=english)
-    with Receiver() as cdn:
-        settings.WAGTAILFRONTENDCACHE = {
-            "varnish": {
-                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-                "LOCATION": cdn.url,
-            }
-        }
-        publish_edit(admin_change, editor_client, home, contact_name="Secretariat, renamed")
-        assert cdn.requests == []
-        run_worker()
+    publish_edit(admin_change, editor_client, home, contact_name="Secretariat, renamed")
+    assert cdn.requests == []
+    run_worker()
     purged = {request["path"] for request in cdn.requests}
     every_page = {page.url for page in Page.objects.live().filter(depth__gt=1).specific()}
     assert every_page <= purged
