@@ -55,9 +55,12 @@ run: install messages
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # pytest exits 5 when it collects nothing; make treats any non-zero exit as a failure.
+# One pytest worker per core (at most 4), each test file on one worker: files that start
+# servers or share a Redis database never run beside themselves. PYTEST_WORKERS=0 for one.
+PYTEST_WORKERS ?= auto
 test: install-test browser messages
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --maxprocesses 4 --dist loadfile $(PYTEST_ARGS)
 
 # Not a test: prints what each kind of URL costs, cached and not (README, "Benchmark").
 # BENCH_ARGS, e.g. "--duration 5 --connections 16".
