@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.models import Page
 
 from home.blocks import BaseStreamBlock, DisplayChoiceBlock
 from home.dates import PRECISION_HELP_TEXT, DatePrecision
-from home.i18n.links import localize
+from home.i18n.links import link_in_page_language
 
 
 class TimelineEventBlock(blocks.StructBlock):
@@ -82,9 +83,14 @@ class TimelineExcerptBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         history = value["history_page"]
         page = (parent_context or {}).get("page")
-        if history is not None and page is not None:
-            history = localize(history.specific, page.locale)
-        timeline = history.timeline(value.get("from_year"), value.get("to_year")) if history else []
+        request = (parent_context or {}).get("request")
+        if history is not None and isinstance(page, Page):
+            # With the history, the pages its events link to: a translation links to the same
+            # pages (wagtail-localize copies choosers), so its timeline needs no query of its own.
+            links = [event["link"] for event in history.sorted_events()]
+            history = link_in_page_language(request, page, history, also=links)
+        years = value.get("from_year"), value.get("to_year")
+        timeline = history.timeline(*years, request=request) if history else []
         context["history_page"] = history
         context["timeline"] = timeline[: value.get("max_events") or 5]
         return context

@@ -2,6 +2,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from django.utils.functional import cached_property, classproperty
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
@@ -28,12 +29,12 @@ from home.dates import (
     PartialDateDisplay,
     truncate_to_precision,
 )
-from home.i18n.links import localize, localize_all
+from home.i18n.links import localized_in_bulk, localized_links
 from home.i18n.synchronised import synchronised_page_fields
 from home.images import CARD_LOGO, prefetch_pictures
 from home.models import HeadlessPreviewPageMixin, SectionIndexPage, key_figures_field, tabbed
 from home.relations import children_by_parent, pointing_at
-from home.routing import RoutedPageMixin, public
+from home.routing import RoutedPageMixin, own_type, public, with_page_types
 from home.safe_urls import validate_safe_url
 from home.search.terms import bilingual_search_fields
 from home.sections import page_sections
@@ -260,8 +261,14 @@ class OrganizationPage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
     def structured_data(self, request) -> dict:
         return organization_node(self, request)
 
+    @cached_property
+    def _localized_parent(self) -> dict[int, "OrganizationPage"]:
+        # One query, shared by the page and its structured data.
+        parents = OrganizationPage.objects.all()
+        return localized_in_bulk(parents, [self.parent_organization_id], self.locale_id)
+
     def localized_parent_organization(self) -> "OrganizationPage | None":
-        return localize(self.parent_organization, self.locale)
+        return self._localized_parent.get(self.parent_organization_id)
 
     @classmethod
     def members_of(
@@ -282,10 +289,11 @@ class OrganizationPage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The same relations as the API's `committees`, `history_pages`, `member_organizations`.
-        committees = children_by_parent(public(CommitteePage.objects.live()), [self])
-        histories = children_by_parent(public(HistoryPage.objects.live()), [self])
-        context["committees"] = committees[self.pk]
-        context["history_pages"] = histories[self.pk]
+        # Committees and histories in one query, each as its own type.
+        shown = with_page_types(public(Page.objects.live().type(CommitteePage, HistoryPage)))
+        children = [own_type(child) for child in children_by_parent(shown, [self])[self.pk]]
+        context["committees"] = [c for c in children if isinstance(c, CommitteePage)]
+        context["history_pages"] = [c for c in children if isinstance(c, HistoryPage)]
         context["member_organizations"] = self.member_pages
         context["parent_organization"] = self.localized_parent_organization()
         # Other apps add their own sections (e.g. programmes) without this app importing them.
@@ -403,16 +411,20 @@ class HistoryPage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
         and the API all show."""
         return timeline_events(self.events, from_year, to_year)
 
-    def timeline(self, from_year: int | None = None, to_year: int | None = None) -> list[tuple]:
+    def timeline(
+        self,
+        from_year: int | None = None,
+        to_year: int | None = None,
+        request: HttpRequest | None = None,
+    ) -> list[tuple]:
         """(event, linked page in this page's locale or None) for the events `sorted_events`
-        gives: for this page and timeline excerpts elsewhere."""
+        gives: for this page and timeline excerpts elsewhere. The links cost one query, none
+        when the request looked them up already (see `localized_links`)."""
         events = self.sorted_events(from_year, to_year)
-        pages = Page.objects.in_bulk({event["link"] for event in events if event["link"]})
-        linked = list(pages.values())
-        localized = dict(zip(pages, localize_all(linked, self.locale), strict=True))
-        return [(event, localized.get(event["link"])) for event in events]
+        links = localized_links(request, [event["link"] for event in events], self.locale_id)
+        return [(event, links.get(event["link"])) for event in events]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["timeline"] = self.timeline()
+        context["timeline"] = self.timeline(request=request)
         return context

@@ -8,10 +8,12 @@ swap each referenced object for its translation in the locale being shown, in on
 from collections.abc import Iterable
 from typing import TypeVar
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
+from django.http import HttpRequest
+from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
 
-from home.routing import with_restricted_flag
+from home.routing import own_type, request_cache, with_page_types, with_restricted_flag
 
 T = TypeVar("T", bound=TranslatableMixin)
 
@@ -27,7 +29,10 @@ def localize_all(objects: Iterable[T | None], locale: Locale) -> list[T]:
     if not keys:
         return items
     model = type(items[0])
-    if isinstance(items[0], Page):
+    if isinstance(items[0], Page) and model is not Page and all(type(i) is model for i in items):
+        # Pages of one specific type (e.g. a history page chooser): read that type directly.
+        queryset = model.objects.live().filter(translation_key__in=keys, locale=locale)
+    elif isinstance(items[0], Page):
         queryset = Page.objects.live().filter(translation_key__in=keys, locale=locale).specific()
     else:
         queryset = model._default_manager.filter(translation_key__in=keys, locale=locale)
@@ -83,3 +88,51 @@ def localized_live_pages(pages: Iterable[Page | int], locale: Locale | None) -> 
         if page is not None and page.live and not page.restricted:
             shown.append(page)
     return shown
+
+
+def _link_key(page_id: int, locale_id: int) -> tuple:
+    return ("localized_link", page_id, locale_id)
+
+
+def localized_links(
+    request: HttpRequest | None, page_ids: Iterable[int | None], locale_id: int
+) -> dict[int, Page]:
+    """{id: the page in locale `locale_id` where a translation is published, else as it is}
+    for `page_ids`, each as its own type: what the request already looked up, the rest in one
+    query. For links (buttons, timelines): a page with many costs one query, not one each."""
+    cache = request_cache(request)
+    wanted = {pk for pk in page_ids if pk is not None}
+    missing = {pk for pk in wanted if _link_key(pk, locale_id) not in cache}
+    pages = with_page_types(Page.objects.all())
+    for pk, page in localized_in_bulk(pages, missing, locale_id).items():
+        cache[_link_key(pk, locale_id)] = own_type(page)
+    found = {pk: cache.get(_link_key(pk, locale_id)) for pk in wanted}
+    return {pk: page for pk, page in found.items() if page is not None}
+
+
+def link_in_page_language(
+    request: HttpRequest | None, page: Page, linked: Page, also: Iterable[int | None] = ()
+) -> Page:
+    """`linked`, a page that blocks of `page` link to (a button, a timeline excerpt), in
+    `page`'s language (see `localized_links`). The first call for a page looks up, in the same
+    query, every page its StreamFields link to, and the pages `also` names (those the linked
+    page will link to in turn)."""
+    if linked.locale_id == page.locale_id:
+        return linked
+    cache = request_cache(request)
+    ids = [linked.pk, *also]
+    if ("links_primed", page.pk) not in cache:
+        cache[("links_primed", page.pk)] = True
+        ids += linked_page_ids(page)
+    return localized_links(request, ids, page.locale_id).get(linked.pk, linked)
+
+
+def linked_page_ids(obj: Model) -> list[int]:
+    """The ids of the pages `obj`'s StreamFields refer to (buttons, timeline excerpts, links in
+    rich text...), from the values as loaded: no query of its own."""
+    ids = []
+    for field in obj._meta.get_fields():
+        if isinstance(field, StreamField):
+            references = field.stream_block.extract_references(getattr(obj, field.name))
+            ids += [int(pk) for model, pk, _path, _content in references if issubclass(model, Page)]
+    return ids

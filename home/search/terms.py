@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from django.utils.encoding import force_str
 from snowballstemmer import stemmer
+from wagtail import blocks
 from wagtail.search import index
 from wagtail.search.query import And, Not, Or, Phrase, PlainText, SearchQuery
 
@@ -52,10 +53,38 @@ def token_terms(token: str) -> list[str]:
     return [stem(token)]
 
 
+def stored_block_text(block: blocks.Block, raw: object) -> list[str]:
+    """The text an editor wrote in a block, from its stored (JSON) value: what
+    `block.get_searchable_content` gives, without loading what choosers point at (no image or
+    page titles) and without the labels of choices (e.g. a heading's level)."""
+    if raw is None or isinstance(block, blocks.ChooserBlock | blocks.ChoiceBlock):
+        return []
+    if isinstance(block, blocks.StreamBlock):
+        return [
+            text
+            for item in raw
+            if item.get("type") in block.child_blocks
+            for text in stored_block_text(block.child_blocks[item["type"]], item.get("value"))
+        ]
+    if isinstance(block, blocks.ListBlock):
+        # Items are stored as {"type": "item", "value": …, "id": …}, or bare in old data.
+        items = [item["value"] if isinstance(item, dict) and "id" in item else item for item in raw]
+        return [text for item in items for text in stored_block_text(block.child_block, item)]
+    if isinstance(block, blocks.StructBlock):
+        return [
+            text
+            for name, child in block.child_blocks.items()
+            for text in stored_block_text(child, raw.get(name))
+        ]
+    return block.get_searchable_content(block.to_python(raw))
+
+
 def flatten_text(value: object) -> str:
     """A field value (text, rich text, StreamField content, lists) as one string."""
     if value is None:
         return ""
+    if isinstance(value, blocks.StreamValue):
+        return " ".join(stored_block_text(value.stream_block, value.raw_data))
     if isinstance(value, str):
         return value
     if isinstance(value, dict):

@@ -1,6 +1,7 @@
 """The public search page: `/<language>/search/?q=…`, results in the visitor's language."""
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -9,11 +10,13 @@ from django.template.response import TemplateResponse
 from django.urls import translate_url
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from wagtail.blocks import StreamValue
 from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail.search.backends.base import BaseSearchResults
 
 from home.navigation import active_locale
+from home.routing import own_type, with_page_types
 
 from .terms import HAN_RUN, TOKEN, bigrams, flatten_text, stem
 
@@ -45,12 +48,15 @@ def highlight_pattern(query: str) -> re.Pattern | None:
 
 
 def page_text(page: Page) -> str:
-    """The page's searchable text other than its title, as readers see it."""
-    return " ".join(
-        flatten_text(field.get_value(page))
-        for field in page.get_search_fields()
-        if type(field) is index.SearchField and field.field_name != "title"
-    )
+    """The page's searchable text other than its title, as readers see it. StreamFields are
+    read as stored (see `flatten_text`): loading their images and pages would cost queries."""
+    texts = []
+    for field in page.get_search_fields():
+        if type(field) is index.SearchField and field.field_name != "title":
+            value = getattr(page, field.field_name, None)
+            stored = isinstance(value, StreamValue)
+            texts.append(flatten_text(value if stored else field.get_value(page)))
+    return " ".join(texts)
 
 
 def mark_matches(text: str, pattern: re.Pattern | None) -> SafeString:
@@ -75,10 +81,18 @@ def excerpt(text: str, pattern: re.Pattern | None, length: int = EXCERPT_LENGTH)
     return mark_safe(prefix + mark_matches(window, pattern) + suffix)
 
 
-def matching_pages(query: str, locale: Locale, specific: bool = False) -> BaseSearchResults:
+def matching_pages(query: str, locale: Locale) -> BaseSearchResults:
     """Live, public pages of `locale` with every word of `query`."""
     pages = Page.objects.live().public().filter(locale=locale)
-    return (pages.specific() if specific else pages).search(query, operator="and")
+    return pages.search(query, operator="and")
+
+
+def as_own_types(pages: Iterable[Page]) -> list[Page]:
+    """`pages` as their own types, in one query whatever the number of types."""
+    pages = list(pages)
+    found = with_page_types(Page.objects.filter(pk__in=[page.pk for page in pages]))
+    by_pk = {row.pk: own_type(row) for row in found}
+    return [by_pk[page.pk] for page in pages if page.pk in by_pk]
 
 
 @dataclass
@@ -106,12 +120,12 @@ def search(request: HttpRequest) -> TemplateResponse:
     results: list[SearchResult] = []
     elsewhere: list[OtherLanguageResults] = []
     if query:
-        pages = matching_pages(query, active_locale(request), specific=True)
+        pages = matching_pages(query, active_locale(request))
         results_page = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         pattern = highlight_pattern(query)
         results = [
             SearchResult(page, mark_matches(page.title, pattern), excerpt(page_text(page), pattern))
-            for page in results_page
+            for page in as_own_types(results_page)
         ]
         if not results:
             elsewhere = other_language_results(request, query)

@@ -18,7 +18,7 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Locale, Page
 
 from home.i18n.alternates import head_links
-from home.i18n.links import localize, localized_live_pages
+from home.i18n.links import link_in_page_language, localize, localized_live_pages
 from home.i18n.switcher import language_links
 from home.navigation import (
     active_locale,
@@ -167,10 +167,13 @@ def localized(obj: Any, locale: Any) -> Any:
 
 @register.simple_tag(takes_context=True)
 def localized_for_page(context: template.Context, obj: Any) -> Any:
-    """`{% localized_for_page value.page as target %}`: like the `localized` filter, in the locale
-    of the page being shown; safe where there is no page (block previews)."""
+    """`{% localized_for_page value.page as target %}`: a page a block links to, in the locale
+    of the page being shown (see `link_in_page_language`); as it is where there is no page
+    (block previews)."""
     page = _current_page(context)
-    return localized(obj, page.locale) if page is not None else obj
+    if page is None or not isinstance(obj, Page):
+        return obj
+    return link_in_page_language(context.get("request"), page, obj)
 
 
 @register.simple_tag

@@ -1,9 +1,9 @@
 """What rendering this app's pages costs in SQL queries, for an anonymous visitor in either
 language: the same exact number whatever the number of partners, blocks, children or events
 shown (each page is measured at two sizes), at most 12. The total includes what every page
-shares (site, locale, the route with breadcrumbs, menu and language switcher: five queries in
-English, one more in Chinese, see tests/site/test_query_budgets.py), so a change there moves
-all the numbers below at once."""
+shares (the site, its home page in the reader's language, then the path with its translations,
+the menu and the page itself: three queries in either language, see home/routing.py), so a
+change there moves all the numbers below at once."""
 
 import datetime
 import json
@@ -45,15 +45,18 @@ def partners(count: int, chinese) -> list:
     return made
 
 
-def with_body(page, blocks: int, grid_partners: list):
-    """`page` with `blocks` blocks: headings and paragraphs, and every third block a grid of
-    `grid_partners`."""
+def with_body(page, blocks: int, grid_partners: list, button_target):
+    """`page` with `blocks` blocks: headings, paragraphs, buttons to `button_target` and grids
+    of `grid_partners`, in turn."""
     stream = []
     for i in range(blocks):
-        if i % 3 == 2:
+        if i % 4 == 3:
+            value = {"text": f"Button {i}", "page": button_target.pk, "url": ""}
+            stream.append({"type": "call_to_action", "value": value})
+        elif i % 4 == 2:
             value = {"heading": f"Grid {i}", "partners": [p.pk for p in grid_partners]}
             stream.append({"type": "partner_grid", "value": value})
-        elif i % 3 == 1:
+        elif i % 4 == 1:
             stream.append({"type": "paragraph", "value": f"<p>Paragraph {i}</p>"})
         else:
             stream.append({"type": "heading", "value": {"text": f"Heading {i}", "level": "h2"}})
@@ -64,7 +67,8 @@ def with_body(page, blocks: int, grid_partners: list):
 
 def programme(organisation, program_index, add_event, chinese, partner_count: int, blocks: int):
     """A translated programme hosted by `organisation`, with `partner_count` partners (each
-    also in the grids of its `blocks` blocks) and as many events."""
+    also in the grids of its `blocks` blocks, whose buttons lead to `organisation`) and as many
+    events."""
     institutions = partners(partner_count, chinese)
     page = PartnerProgramPageFactory(
         parent=program_index,
@@ -74,7 +78,7 @@ def programme(organisation, program_index, add_event, chinese, partner_count: in
         application_deadline=days(40),
         eligibility="<p>Students in their <b>fourth</b> year.</p>",
     )
-    with_body(page, blocks, institutions)
+    with_body(page, blocks, institutions, organisation)
     translate(page, chinese, {"Exchange": "交流项目"})
     for i in range(partner_count):
         add_event(f"Meeting {i}", zh=f"会议 {i}", program=page, start_date=days(10 + i))
@@ -83,12 +87,13 @@ def programme(organisation, program_index, add_event, chinese, partner_count: in
 
 # The page's own look-ups: the host, the partner rows, the partners of the grids as stored (one
 # query for all grids), all partners in the reader's language with their logos, the logos'
-# renditions, and the events. Budget: 12 for any page.
-PROGRAMME = {"en": 11, "zh-hans": 12}
+# renditions, the events, and the buttons' pages as stored; in Chinese, one more for their
+# translations. Budget: 12 for any page.
+PROGRAMME = {"en": 10, "zh-hans": 11}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize(("partner_count", "blocks"), [(1, 3), (8, 10)])
+@pytest.mark.parametrize(("partner_count", "blocks"), [(1, 4), (8, 12)])
 def test_programme_page(
     client,
     django_assert_num_queries,
@@ -104,15 +109,18 @@ def test_programme_page(
     shown = page.get_translation(chinese) if language == "zh-hans" else page
     html = assert_queries(client, django_assert_num_queries, shown, PROGRAMME[language])
     name = "伙伴" if language == "zh-hans" else "Partner"
-    grids = len([i for i in range(blocks) if i % 3 == 2])
+    grids = len([i for i in range(blocks) if i % 4 == 2])
     assert html.count(f'<p class="partner__name">{name} ') == partner_count * (1 + grids)
     assert html.count('class="partner__logo"') == partner_count * (1 + grids)
+    # Each button leads to the organisation in the reader's language.
+    host = organisation.get_translation(chinese) if language == "zh-hans" else organisation
+    assert html.count(f'<a class="button" href="{host.url}">Button ') == blocks // 4
     assert html.count('class="card card--event') == min(partner_count, 6)
     assert ("协会" if language == "zh-hans" else "Association") in html
 
 
 # The programmes, public ones only, in one query.
-INDEX = {"en": 6, "zh-hans": 7}
+INDEX = 4
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -124,12 +132,12 @@ def test_programme_index(
         page = PartnerProgramPageFactory(parent=program_index, title=f"Programme {i}")
         translate(page, chinese, {f"Programme {i}": f"项目 {i}"})
     shown = program_index.get_translation(chinese) if language == "zh-hans" else program_index
-    html = assert_queries(client, django_assert_num_queries, shown, INDEX[language])
+    html = assert_queries(client, django_assert_num_queries, shown, INDEX)
     assert html.count('class="card card--program"') == children
 
 
 # The events and their count (for the pagination).
-EVENT_INDEX = {"en": 7, "zh-hans": 8}
+EVENT_INDEX = 5
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -140,17 +148,18 @@ def test_event_index(
     for i in range(events):
         add_event(f"Congress {i}", zh=f"大会 {i}", start_date=days(5 + i), city="Lyon")
     shown = event_index.get_translation(chinese) if language == "zh-hans" else event_index
-    html = assert_queries(client, django_assert_num_queries, shown, EVENT_INDEX[language])
+    html = assert_queries(client, django_assert_num_queries, shown, EVENT_INDEX)
     assert html.count('class="card card--event') == events
 
 
 # The organiser and the programme in one query, the grids' partners as stored, all partners
-# (the host institution too) in the reader's language, and the logos' renditions.
-EVENT = {"en": 9, "zh-hans": 10}
+# (the host institution too) in the reader's language, the logos' renditions, and the buttons'
+# pages as stored; in Chinese, one more for their translations.
+EVENT = {"en": 8, "zh-hans": 9}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize(("partner_count", "blocks"), [(1, 3), (8, 10)])
+@pytest.mark.parametrize(("partner_count", "blocks"), [(1, 4), (8, 12)])
 def test_event_page(
     client,
     django_assert_num_queries,
@@ -172,10 +181,12 @@ def test_event_page(
         host_institution=institutions[0],
         program=page,
     )
-    translate(with_body(event, blocks, institutions), chinese, {"Congress": "大会"})
+    translate(with_body(event, blocks, institutions, organisation), chinese, {"Congress": "大会"})
     shown = event.get_translation(chinese) if language == "zh-hans" else event
     html = assert_queries(client, django_assert_num_queries, shown, EVENT[language])
     for english, chinese_text in (("Association", "协会"), ("Exchange", "交流项目")):
         assert (chinese_text if language == "zh-hans" else english) in html
-    grids = len([i for i in range(blocks) if i % 3 == 2])
+    grids = len([i for i in range(blocks) if i % 4 == 2])
     assert html.count('class="partner__logo"') == partner_count * grids
+    host = organisation.get_translation(chinese) if language == "zh-hans" else organisation
+    assert html.count(f'<a class="button" href="{host.url}">Button ') == blocks // 4
