@@ -2,10 +2,9 @@
 
 Wagtail walks the URL one slug at a time, two queries per level (the child, then its specific
 page), then reads the page's view restrictions (two more). `HomePage.route` hands the walk to
-`resolve_below`, which reads every page of the path and their translations in one query, each
-joined to its own type's table (`with_page_types`). What that query read is kept for the rest
-of the request: the breadcrumbs, the language switcher and the hreflang links need nothing
-more.
+`resolve_below`, which reads every page of the path and their translations in one query, then
+the page shown itself. What that query read is kept for the rest of the request: the
+breadcrumbs, the language switcher and the hreflang links need nothing more.
 
 `home_in_active_language` finds where routing starts, the site's home page in the visitor's
 language, in one query instead of Wagtail's three (see `home.views.serve`).
@@ -16,6 +15,7 @@ which owns the request cache's other entries.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -25,6 +25,7 @@ from django.http import HttpRequest
 from django.urls import Resolver404
 from django.utils.translation import get_language, get_supported_language_variant
 from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.url_routing import RouteResult
 
@@ -90,7 +91,7 @@ def _routes_below_itself(page: Page, path_components: list[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _page_type_joins() -> dict[type[Page], str]:
-    """{page type: the name `select_related` joins it by}, for every page type that extends
+    """{page type: the name `select_related` joins it by}, for the page types that extend
     `Page` directly."""
     joins = {}
     for model in get_page_models():
@@ -100,32 +101,53 @@ def _page_type_joins() -> dict[type[Page], str]:
     return joins
 
 
-def with_page_types(pages: QuerySet) -> QuerySet:
-    """`pages` (a queryset of `Page`) joined to every page type's table, so that `own_type`
-    gives each row as its own type without Wagtail's query per type (`.specific()`)."""
-    return pages.select_related(*_page_type_joins().values())
+def with_page_types(pages: QuerySet, types: Iterable[type[Page]]) -> QuerySet:
+    """`pages` (a queryset of `Page`) joined to the tables of `types`, so that `own_type` gives
+    rows of those types as their own type without Wagtail's query per type (`.specific()`).
+    Only the types expected: PostgreSQL takes milliseconds to plan a join of every type."""
+    joins = _page_type_joins()
+    return pages.select_related(*{joins[model] for model in types if model in joins})
 
 
-def own_type(row: Page) -> Page:
-    """`row.specific` from a row of `with_page_types`, with the row's annotations and cached
-    relations, as `get_specific` copies them (a row not joined falls back to Wagtail's)."""
-    model = row.specific_class
-    join = _page_type_joins().get(model)
-    if model is None or isinstance(row, model) or join is None:
-        return row.specific
-    specific = getattr(row, join)
+def _become(row: Page, specific: Page) -> Page:
+    """`specific` as `row.specific`, with the row's annotations and cached relations, as
+    Wagtail's `get_specific` copies them."""
     for name, value in row.__dict__.items():
         specific.__dict__.setdefault(name, value)
     row.__dict__["specific"] = specific
     return specific
 
 
+def own_type(row: Page) -> Page:
+    """`row.specific` from a row of `with_page_types` (a row not joined falls back to
+    Wagtail's query)."""
+    model = row.specific_class
+    join = _page_type_joins().get(model)
+    if model is None or isinstance(row, model) or join is None:
+        return row.specific
+    return _become(row, getattr(row, join))
+
+
+def _specific_with_images(row: Page) -> Page:
+    """`row.specific` with the images its fields choose (a logo, a lead image) in the same
+    query: the page shows them, and its structured data names them."""
+    model = row.specific_class
+    if model is None or isinstance(row, model):
+        return row.specific
+    images = [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.many_to_one and field.related_model is get_image_model()
+    ]
+    return _become(row, model._default_manager.select_related(*images).get(pk=row.pk))
+
+
 def resolve_below(home: Page, request: HttpRequest, path_components: list[str]) -> RouteResult:
-    """What `Page.route` gives for `path_components` below `home`, in one query.
+    """What `Page.route` gives for `path_components` below `home`, in two queries.
 
     Reads the pages whose URL path is a prefix of the one asked for, with every translation of
     them (live or not, any locale), and the children of `home`, each with whether a view
-    restriction covers it and as its own type. Leaves in the request
+    restriction covers it; then the page found as its specific type. Leaves in the request
     cache: the page's ancestors below the tree root (`("ancestors", pk)`), the live
     translations of the page and its ancestors (`("chain_translations", pk)`), the home page of
     its language (`("locale_home", id)`) and its live, public children, the sections of the
@@ -137,9 +159,7 @@ def resolve_below(home: Page, request: HttpRequest, path_components: list[str]) 
     keys = Page.objects.filter(url_path__in=paths).values("translation_key")
     sections = Q(path__startswith=home.path, depth=home.depth + 1)  # the menu's candidates
     rows = list(
-        with_page_types(
-            with_restricted_flag(Page.objects.filter(Q(translation_key__in=keys) | sections))
-        )
+        with_restricted_flag(Page.objects.filter(Q(translation_key__in=keys) | sections))
         .select_related("locale")
         .order_by("path")
     )
@@ -157,7 +177,7 @@ def resolve_below(home: Page, request: HttpRequest, path_components: list[str]) 
         remaining = remaining[1:]
 
     found = lineage[-1]
-    page = own_type(found)  # read by the same query
+    page = _specific_with_images(found)
     home_row = by_url_path.get(home.url_path)
     if home_row is not None:
         home.locale = home_row.locale

@@ -290,7 +290,8 @@ class OrganizationPage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # The same relations as the API's `committees`, `history_pages`, `member_organizations`.
         # Committees and histories in one query, each as its own type.
-        shown = with_page_types(public(Page.objects.live().type(CommitteePage, HistoryPage)))
+        types = [CommitteePage, HistoryPage]
+        shown = with_page_types(public(Page.objects.live().type(*types)), types)
         children = [own_type(child) for child in children_by_parent(shown, [self])[self.pk]]
         context["committees"] = [c for c in children if isinstance(c, CommitteePage)]
         context["history_pages"] = [c for c in children if isinstance(c, HistoryPage)]

@@ -37,12 +37,15 @@ class PartnerGridBlock(blocks.StructBlock):
         description = _("A grid of partner institutions with their logos and countries.")
 
 
-class ProgramStreamBlock(BaseStreamBlock):
+class EventStreamBlock(BaseStreamBlock):
+    """An event's body: the common blocks and grids of partners (an event has no partner list
+    of its own). A programme lists its partners in its `partners` field, and only there."""
+
     partner_grid = PartnerGridBlock()
 
 
 def grid_partner_ids(body: StreamValue) -> list[int]:
-    """The ids of the partners shown by the partner grids of a `ProgramStreamBlock` body."""
+    """The ids of the partners shown by the partner grids of an `EventStreamBlock` body."""
     return [
         partner.pk
         for block in body

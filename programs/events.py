@@ -34,7 +34,7 @@ from home.routing import RoutedPageMixin, public
 from home.safe_urls import validate_safe_url
 from home.search.terms import bilingual_search_fields
 
-from .blocks import ProgramStreamBlock, grid_partner_ids
+from .blocks import EventStreamBlock, grid_partner_ids
 from .calendar import calendar_response, event_calendar, section_calendar
 from .event_display import event_when, structured_data
 
@@ -197,7 +197,7 @@ class EventPage(RoutedPageMixin, HeadlessPreviewPageMixin, RoutablePageMixin, Pa
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("One or two sentences shown on cards and lists.")
     )
-    body = StreamField(ProgramStreamBlock(), blank=True)
+    body = StreamField(EventStreamBlock(), blank=True)
 
     # Not text: the same in every language, so translations never go "outdated" over them.
     override_translatable_fields = synchronised_page_fields(

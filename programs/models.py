@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.api.fields import ComputedField, LocalizedPageField, translated_field
 from home.api.resolver import get_resolver
+from home.blocks import BaseStreamBlock
 from home.dates import PRECISION_HELP_TEXT, DatePrecision, PartialDateDisplay
 from home.i18n.links import localize, localized_in_bulk
 from home.i18n.synchronised import synchronised_page_fields
@@ -23,7 +24,6 @@ from home.routing import RoutedPageMixin, public
 from home.safe_urls import validate_safe_url
 from home.search.terms import bilingual_search_fields
 
-from .blocks import ProgramStreamBlock, grid_partner_ids
 from .calls import CallsFilter, application_state, filter_calls
 from .structured_data import program_node
 
@@ -41,14 +41,30 @@ class PartnerInstitution(TranslatableMixin, index.Indexed, models.Model):
     logo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    organization_page = models.ForeignKey(
+        "organizations.OrganizationPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("page on this site"),
+        help_text=_(
+            "Its organisation page here, if it has one: partner lists link to that page (in the "
+            "reader's language) rather than to the website."
+        ),
+    )
 
-    override_translatable_fields = [SynchronizedField("short_name")]
+    override_translatable_fields = [
+        SynchronizedField("short_name"),
+        SynchronizedField("organization_page"),
+    ]
 
     panels = [
         FieldPanel("name"),
         FieldPanel("short_name"),
         FieldRowPanel([FieldPanel("country"), FieldPanel("city")]),
         FieldPanel("website"),
+        FieldPanel("organization_page"),
         FieldPanel("logo"),
     ]
     search_fields = bilingual_search_fields(
@@ -73,11 +89,22 @@ class PartnerInstitution(TranslatableMixin, index.Indexed, models.Model):
     @classmethod
     def in_language(cls, ids: list[int], locale_id: int) -> dict[int, "PartnerInstitution"]:
         """{id: the partner in locale `locale_id`} (see `localized_in_bulk`), with its logo and
-        the logo's renditions for pages and their structured data: two queries in all."""
-        partners = cls.objects.select_related("logo").prefetch_related(
+        the logo's renditions for pages and their structured data, and as `page_shown` its live
+        page on this site in that locale, or None: two queries in all, three when a partner's
+        page is in another language."""
+        partners = cls.objects.select_related("logo", "organization_page").prefetch_related(
             renditions_prefetch("logo__renditions", PARTNER_LOGO, SHARED_LOGO)
         )
-        return localized_in_bulk(partners, ids, locale_id)
+        found = localized_in_bulk(partners, ids, locale_id)
+        pages = [p.organization_page for p in found.values() if p.organization_page_id]
+        shown = {page.pk: page for page in pages if page.live and page.locale_id == locale_id}
+        elsewhere = [page.pk for page in pages if page.pk not in shown]
+        if elsewhere:
+            live = Page.objects.live()
+            shown |= localized_in_bulk(live, elsewhere, locale_id)
+        for partner in found.values():
+            partner.page_shown = shown.get(partner.organization_page_id)
+        return found
 
     def api_representation(self, context: dict) -> dict:
         """How the API shows a partner wherever a block or page refers to one."""
@@ -182,7 +209,7 @@ class PartnerProgramPage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
     end_date = models.DateField(
         _("ends"), null=True, blank=True, help_text=_("The last day of the next round.")
     )
-    body = StreamField(ProgramStreamBlock(), blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True)
 
     # Numbers (participants per year) and dates are synchronised by default; so is the slug.
     override_translatable_fields = synchronised_page_fields()
@@ -325,9 +352,7 @@ class PartnerProgramPage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
 
     @cached_property
     def _partners_in_language(self) -> dict[int, PartnerInstitution]:
-        # The partners of the page and of its partner grids, in one look-up.
-        ids = self._partner_ids + grid_partner_ids(self.body)
-        return PartnerInstitution.in_language(ids, self.locale_id)
+        return PartnerInstitution.in_language(self._partner_ids, self.locale_id)
 
     def localized_partners(self) -> list[PartnerInstitution]:
         in_language = self._partners_in_language
@@ -337,7 +362,6 @@ class PartnerProgramPage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["host_organization"] = self.localized_host_organization()
         context["partner_institutions"] = self.localized_partners()
-        context["partners_in_language"] = self._partners_in_language
         context["events"] = EventPage.of("program", [self])[self.pk]
         return context
 

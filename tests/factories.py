@@ -16,7 +16,7 @@ from factory.django import DjangoModelFactory
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from home.blocks import CallToActionBlock, HeadingBlock, ParagraphBlock
+from home.blocks import BaseStreamBlock, CallToActionBlock, HeadingBlock, ParagraphBlock
 from home.dates import DatePrecision
 from home.models import HomePage
 from organizations.blocks import OrganizationStreamBlock, TimelineEventBlock, TimelineExcerptBlock
@@ -28,7 +28,6 @@ from organizations.models import (
     OrganizationKind,
     OrganizationPage,
 )
-from programs.blocks import PartnerGridBlock, ProgramStreamBlock
 from programs.models import (
     PartnerInstitution,
     PartnerProgramPage,
@@ -92,14 +91,6 @@ class TimelineExcerptBlockFactory(wagtail_factories.StructBlockFactory):
         model = TimelineExcerptBlock
 
 
-class PartnerGridBlockFactory(wagtail_factories.StructBlockFactory):
-    heading = ""
-    partners = factory.List([factory.SubFactory("tests.factories.PartnerInstitutionFactory")])
-
-    class Meta:
-        model = PartnerGridBlock
-
-
 class OrganizationStreamFactory(wagtail_factories.StreamBlockFactory):
     heading = factory.SubFactory(HeadingBlockFactory)
     paragraph = factory.SubFactory(ParagraphBlockFactory)
@@ -114,10 +105,9 @@ class ProgramStreamFactory(wagtail_factories.StreamBlockFactory):
     heading = factory.SubFactory(HeadingBlockFactory)
     paragraph = factory.SubFactory(ParagraphBlockFactory)
     call_to_action = factory.SubFactory(CallToActionBlockFactory)
-    partner_grid = factory.SubFactory(PartnerGridBlockFactory)
 
     class Meta:
-        model = ProgramStreamBlock
+        model = BaseStreamBlock
 
 
 # --- pages --------------------------------------------------------------------------------

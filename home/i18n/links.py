@@ -95,17 +95,21 @@ def _link_key(page_id: int, locale_id: int) -> tuple:
 
 
 def localized_links(
-    request: HttpRequest | None, page_ids: Iterable[int | None], locale_id: int
+    request: HttpRequest | None,
+    page_ids: Iterable[int | None],
+    locale_id: int,
+    types: Iterable[type[Page]] = (),
 ) -> dict[int, Page]:
     """{id: the page in locale `locale_id` where a translation is published, else as it is}
-    for `page_ids`, each as its own type: what the request already looked up, the rest in one
-    query. For links (buttons, timelines): a page with many costs one query, not one each."""
+    for `page_ids`, pages of `types` as their own type: what the request already looked up,
+    the rest in one query. For links (buttons, timelines): many cost one query, not one each."""
     cache = request_cache(request)
     wanted = {pk for pk in page_ids if pk is not None}
     missing = {pk for pk in wanted if _link_key(pk, locale_id) not in cache}
-    pages = with_page_types(Page.objects.all())
+    types = set(types)
+    pages = with_page_types(Page.objects.all(), types)
     for pk, page in localized_in_bulk(pages, missing, locale_id).items():
-        cache[_link_key(pk, locale_id)] = own_type(page)
+        cache[_link_key(pk, locale_id)] = own_type(page) if page.specific_class in types else page
     found = {pk: cache.get(_link_key(pk, locale_id)) for pk in wanted}
     return {pk: page for pk, page in found.items() if page is not None}
 
@@ -114,9 +118,9 @@ def link_in_page_language(
     request: HttpRequest | None, page: Page, linked: Page, also: Iterable[int | None] = ()
 ) -> Page:
     """`linked`, a page that blocks of `page` link to (a button, a timeline excerpt), in
-    `page`'s language (see `localized_links`). The first call for a page looks up, in the same
-    query, every page its StreamFields link to, and the pages `also` names (those the linked
-    page will link to in turn)."""
+    `page`'s language and of the same type (see `localized_links`). The first call for a page
+    looks up, in the same query, every page its StreamFields link to, and the pages `also`
+    names (those the linked page will link to in turn)."""
     if linked.locale_id == page.locale_id:
         return linked
     cache = request_cache(request)
@@ -124,7 +128,8 @@ def link_in_page_language(
     if ("links_primed", page.pk) not in cache:
         cache[("links_primed", page.pk)] = True
         ids += linked_page_ids(page)
-    return localized_links(request, ids, page.locale_id).get(linked.pk, linked)
+    found = localized_links(request, ids, page.locale_id, types=[type(linked)])
+    return found.get(linked.pk, linked)
 
 
 def linked_page_ids(obj: Model) -> list[int]:

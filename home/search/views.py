@@ -90,7 +90,8 @@ def matching_pages(query: str, locale: Locale) -> BaseSearchResults:
 def as_own_types(pages: Iterable[Page]) -> list[Page]:
     """`pages` as their own types, in one query whatever the number of types."""
     pages = list(pages)
-    found = with_page_types(Page.objects.filter(pk__in=[page.pk for page in pages]))
+    types = {page.specific_class for page in pages}
+    found = with_page_types(Page.objects.filter(pk__in=[page.pk for page in pages]), types)
     by_pk = {row.pk: own_type(row) for row in found}
     return [by_pk[page.pk] for page in pages if page.pk in by_pk]
 

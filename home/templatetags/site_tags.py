@@ -14,6 +14,7 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.utils.translation import gettext, gettext_noop
+from django_countries.fields import Country
 from wagtail.blocks import StreamValue
 from wagtail.models import Locale, Page
 
@@ -27,6 +28,7 @@ from home.navigation import (
     locale_home,
     menu_items,
 )
+from home.places import place_name
 from home.sections import head_links as extra_links
 from home.seo import page_description
 from home.structured_data import json_ld_script, page_graph
@@ -193,6 +195,13 @@ def localized_pages(pages: Iterable[Any] | StreamValue, locale: Any) -> list[Pag
         [item for item in items if isinstance(item, Page | int)],
         locale if isinstance(locale, Locale) else None,
     )
+
+
+@register.simple_tag
+def place(city: str = "", country: Country | None = None, venue: str = "") -> str:
+    """`{% place page.city page.country page.venue %}`: where it is, in the reader's language's
+    order and punctuation (see `place_name`)."""
+    return place_name(city, country, venue)
 
 
 @register.filter

@@ -9,13 +9,13 @@ from wagtail_factories import ImageFactory
 
 from home.blocks import BaseStreamBlock, CallToActionBlock, ImageBlock
 from organizations.blocks import OrganizationStreamBlock
-from programs.blocks import ProgramStreamBlock
+from programs.blocks import EventStreamBlock
 
 pytestmark = pytest.mark.django_db
 
 ALL_BLOCKS = {
     **OrganizationStreamBlock().child_blocks,
-    **ProgramStreamBlock().child_blocks,
+    **EventStreamBlock().child_blocks,
 }
 
 

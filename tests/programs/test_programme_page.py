@@ -3,11 +3,18 @@ and its dates, in the page's language, on the site and in the API; organisations
 programmes they host; the programme index filters by kind."""
 
 import datetime
+import importlib
+import json
 import re
 
 import pytest
+from django.apps import apps as django_apps
+from django.utils import translation
+from django_countries.fields import Country
 from wagtail.models import Locale
 
+from home.places import place_name
+from programs.models import PartnerProgramPage
 from tests.factories import (
     OrganizationPageFactory,
     PartnerInstitutionFactory,
@@ -120,14 +127,22 @@ def test_organisation_without_programmes_has_no_programme_section(client, organi
     assert api_detail(client, page)["programs"] == []
 
 
-def test_partner_grid_shows_partners_in_the_pages_language(client, program_index, chinese):
+def test_a_programme_lists_its_partners_once(client, program_index):
+    """Partners are added in one place, the partners field: the body offers no partner grid."""
+    assert "partner_grid" not in PartnerProgramPage.body.field.stream_block.child_blocks
+    partners = [PartnerInstitutionFactory(name=f"Institute {n}") for n in range(3)]
+    page = PartnerProgramPageFactory(parent=program_index, partner_institutions=partners)
+    html = main_html(client, page)
+    assert [html.count(f"Institute {n}") for n in range(3)] == [1, 1, 1]
+
+
+def test_an_events_partner_grid_shows_partners_in_the_pages_language(client, add_event, chinese):
     partner = PartnerInstitutionFactory(name="Northern Institute")
-    page = PartnerProgramPageFactory(
-        parent=program_index,
-        body__0__partner_grid__heading="Partners",
-        body__0__partner_grid__partners=[partner],
-    )
     translate(partner, chinese, {"Northern Institute": "北方研究所"})
+    grid = {"heading": "Partners", "partners": [partner.pk]}
+    page = add_event("Congress")
+    page.body = json.dumps([{"type": "partner_grid", "value": grid}])
+    page.save_revision().publish()
     page_zh = translate(page, chinese, {"Partners": "合作伙伴"})
     assert "Northern Institute" in main_html(client, page)
     html = main_html(client, page_zh)
@@ -148,3 +163,84 @@ def test_programme_index_filters_by_kind(client, program_index):
     assert '<option value="research" selected>' in html
     unknown = client.get(program_index.url, {"kind": "nonsense"}).content.decode()
     assert f'href="{clinical.url}"' in unknown and f'href="{research.url}"' in unknown
+
+
+def test_the_migration_moves_grid_partners_into_the_field(program_index):
+    """Programmes saved with partner grids keep every partner, listed once, in the field: on
+    the live page and in its latest revision (a draft an editor may still publish)."""
+    migration = importlib.import_module(
+        "programs.migrations.0006_programme_partners_only_in_their_field"
+    )
+    first, second, third = (PartnerInstitutionFactory(name=f"Institute {n}") for n in range(3))
+    page = PartnerProgramPageFactory(parent=program_index, partner_institutions=[first])
+    grid = {
+        "heading": "Exchange partners",
+        "partners": [
+            {"type": "item", "value": third.pk, "id": "a"},
+            {"type": "item", "value": first.pk, "id": "b"},
+            {"type": "item", "value": second.pk, "id": "c"},
+        ],
+    }
+    stored = [
+        {"type": "paragraph", "value": "<p>About us.</p>", "id": "p"},
+        {"type": "partner_grid", "value": grid, "id": "g"},
+    ]
+    PartnerProgramPage.objects.filter(pk=page.pk).update(body=json.dumps(stored))
+    revision = page.save_revision()
+    revision.content["body"] = json.dumps(stored)
+    revision.save()
+
+    migration.move_grid_partners_into_the_field(django_apps, None)
+
+    page = PartnerProgramPage.objects.get(pk=page.pk)
+    expected = [first.pk, third.pk, second.pk]
+    assert [row.institution_id for row in page.partners.order_by("sort_order")] == expected
+    assert [block["type"] for block in page.body.raw_data] == ["paragraph"]
+    draft = page.get_latest_revision().as_object()
+    assert [row.institution_id for row in draft.partners.all()] == expected
+    assert [block.block_type for block in draft.body] == ["paragraph"]
+
+
+@pytest.mark.parametrize(
+    ("language", "city", "country", "venue", "expected"),
+    [
+        ("en", "Shantou", "CN", "", "Shantou, China"),
+        ("zh-hans", "汕头", "CN", "", "中国汕头"),
+        ("en", "Hong Kong", "HK", "", "Hong Kong"),
+        ("zh-hans", "香港", "HK", "", "香港"),
+        ("en", "", "FR", "", "France"),
+        ("en", "Shanghai", "CN", "Jiao Tong University", "Jiao Tong University, Shanghai, China"),
+        ("zh-hans", "上海", "CN", "交通大学", "中国上海，交通大学"),
+    ],
+)
+def test_places_read_as_each_language_writes_them(language, city, country, venue, expected):
+    with translation.override(language):
+        assert place_name(city, Country(country), venue) == expected
+
+
+def test_partners_places_in_both_languages(client, program_index, chinese):
+    partner = PartnerInstitutionFactory(name="SUMC", country="CN", city="Shantou")
+    translate(partner, chinese, {"Shantou": "汕头"})
+    page = PartnerProgramPageFactory(parent=program_index, partner_institutions=[partner])
+    page_zh = translate(page, chinese)
+    assert '<p class="partner__place">Shantou, China</p>' in main_html(client, page)
+    assert '<p class="partner__place">中国汕头</p>' in main_html(client, page_zh)
+
+
+def test_a_partner_with_a_page_here_links_to_it_in_the_readers_language(
+    client, organization_index, program_index, chinese
+):
+    school = OrganizationPageFactory(parent=organization_index, title="Medical College")
+    school_zh = translate(school, chinese, {"Medical College": "医学院"})
+    partner = PartnerInstitutionFactory(
+        name="Medical College", website="https://college.example", organization_page=school
+    )
+    translate(partner, chinese, {"Medical College": "医学院"})
+    page = PartnerProgramPageFactory(parent=program_index, partner_institutions=[partner])
+    page_zh = translate(page, chinese)
+    assert f'<a href="{school.url}">Medical College</a>' in main_html(client, page)
+    assert f'<a href="{school_zh.url}">医学院</a>' in main_html(client, page_zh)
+    school_zh.unpublish()  # no Chinese page: the English one, rather than none
+    assert f'<a href="{school.url}">医学院</a>' in main_html(client, page_zh)
+    school.unpublish()  # no page at all: the website
+    assert '<a href="https://college.example">医学院</a>' in main_html(client, page_zh)

@@ -71,7 +71,7 @@ def translated(page, chinese):
 def test_organization_index(size, language, organization_index, image, chinese, assert_budget):
     for _ in range(size):
         translated(OrganizationPageFactory(parent=organization_index, logo=image), chinese)
-    html = assert_budget(organization_index, 5, language)
+    html = assert_budget(organization_index, 6, language)
     assert html.count('class="card card--org"') == size
 
 
@@ -89,7 +89,7 @@ def test_organization_page(
         )
         translated(member, chinese)
     # Two of these are the programmes' and events' sections (programs app), one query each.
-    html = assert_budget(organisation, 8, language)
+    html = assert_budget(organisation, 9, language)
     assert html.count("<abbr>SC") == size  # the committees' acronyms
     assert html.count('class="card card--news"') == min(size, LATEST_NEWS)
 
@@ -100,7 +100,7 @@ def test_committee_page(size, language, organisation, chinese, assert_budget):
     committee.body = [("paragraph", RichText(f"<p>Paragraph {n}</p>")) for n in range(size)]
     committee.save_revision().publish()
     translated(CommitteePage.objects.get(pk=committee.pk), chinese)
-    html = assert_budget(committee, 3, language)
+    html = assert_budget(committee, 4, language)
     assert html.count("<p>Paragraph ") == size
 
 
@@ -108,7 +108,7 @@ def test_committee_page(size, language, organisation, chinese, assert_budget):
 def test_history_page(size, language, organisation, chinese, assert_budget):
     events = [("event", TimelineEventBlockFactory()) for _ in range(size)]
     history = translated(HistoryPageFactory(parent=organisation, events=events), chinese)
-    html = assert_budget(HistoryPage.objects.get(pk=history.pk), 3, language)
+    html = assert_budget(HistoryPage.objects.get(pk=history.pk), 4, language)
     assert html.count('class="timeline__event"') == size
 
 
@@ -117,7 +117,7 @@ def test_news_index(size, language, news_index, organisation, image, chinese, as
     published = articles(news_index, size, organization=organisation, image=image, image_alt="A")
     for article in published:
         translated(article, chinese)
-    html = assert_budget(news_index, 6, language)
+    html = assert_budget(news_index, 7, language)
     assert html.count('class="card card--news"') == size
     publisher = "Association" if language == "en" else "协会"  # in the reader's language
     assert html.count(f'<span class="news-publisher">{publisher}</span>') == size
@@ -130,7 +130,7 @@ def test_news_article(size, language, news_index, organisation, chinese, assert_
         parent=news_index, organization=organisation, topic_codes=codes
     )
     translated(article, chinese)
-    html = assert_budget(article, 5, language)
+    html = assert_budget(article, 6, language)
     assert html.count('class="badge" href=') == size
 
 
@@ -139,7 +139,7 @@ def test_form_page(size, language, home_en, chinese, assert_budget):
     extra = [FormField(label=f"Question {n}", field_type="singleline") for n in range(size)]
     page = build_form_page(home_en, extra_fields=tuple(extra))
     translate(page, chinese, FORM_CHINESE)
-    html = assert_budget(page, 4, language)
+    html = assert_budget(page, 5, language)
     assert html.count("Question ") == size
 
 
@@ -226,9 +226,9 @@ def test_organization_page_with_blocks_linking_to_pages(
     organisation.save_revision().publish()
     translated(organisation, chinese)
     translated(history, chinese)
-    # The organisation page's 8, the blocks' choosers as stored (the history, the buttons'
+    # The organisation page's 9, the blocks' choosers as stored (the history, the buttons'
     # pages) and every linked page in the reader's language (the history's links too).
-    html = assert_budget(OrganizationPage.objects.get(pk=organisation.pk), 11, language)
+    html = assert_budget(OrganizationPage.objects.get(pk=organisation.pk), 12, language)
     shown = [t.get_translation(chinese) if language == "zh-hans" else t for t in targets]
     for target in shown:
         assert f'<a class="button" href="{target.url}">Button</a>' in html, target.url

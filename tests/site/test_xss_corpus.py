@@ -41,7 +41,7 @@ RICH = (
 
 
 def programme_body(
-    image_id: int, partner_id: int, text: str = PAYLOAD, short: str = SHORT, rich: str = RICH
+    image_id: int, text: str = PAYLOAD, short: str = SHORT, rich: str = RICH
 ) -> list[dict]:
     """Every block of a programme's body, with `text` in every text (hostile by default)."""
     return [
@@ -80,7 +80,6 @@ def programme_body(
                 "website": "https://example.org/",
             },
         },
-        {"type": "partner_grid", "value": {"heading": text, "partners": [partner_id]}},
     ]
 
 
@@ -135,8 +134,10 @@ def assert_api_harmless(detail: dict, plain: str = PAYLOAD) -> None:
 def hostile_programme(program_index) -> PartnerProgramPage:
     """Written from code, as an importer would, through `save_revision()`."""
     partner = PartnerInstitutionFactory(name=PAYLOAD, short_name=SHORT, city=PAYLOAD)
-    page = PartnerProgramPageFactory(parent=program_index, title=PAYLOAD, body=[])
-    page.body = json.dumps(programme_body(ImageFactory().pk, partner.pk))
+    page = PartnerProgramPageFactory(
+        parent=program_index, title=PAYLOAD, body=[], partner_institutions=[partner]
+    )
+    page.body = json.dumps(programme_body(ImageFactory().pk))
     page.summary, page.eligibility = PAYLOAD, RICH
     page.save_revision().publish()
     page.refresh_from_db()
@@ -161,10 +162,9 @@ def test_history_timeline_written_from_code(client, organisation):
 
 def test_written_through_the_admin_form(admin_client, program_index):
     page = PartnerProgramPageFactory(parent=program_index, title="Exchange", body=[])
-    partner = PartnerInstitutionFactory()
     # What Draftail can post: its JSON has no markup of its own, links are its only way in.
     rich = '<p>Text <a href="javascript:alert(6)">link</a></p>'
-    body = programme_body(ImageFactory().pk, partner.pk, rich=rich)
+    body = programme_body(ImageFactory().pk, rich=rich)
     stream = page.body.stream_block.to_python(body)
     post = page_edit_data(admin_client, page) | block_form_data(
         page.body.stream_block, stream, "body"
@@ -182,10 +182,9 @@ def test_written_through_the_admin_form(admin_client, program_index):
 @pytest.fixture
 def chinese_translation(program_index, chinese) -> tuple[PartnerProgramPage, Translation]:
     """A clean English programme with every block, translated into Chinese."""
-    partner = PartnerInstitutionFactory(name="Partner University")
     page = PartnerProgramPageFactory(parent=program_index, title="Exchange", body=[])
     rich = '<p>Plain <a href="https://example.org/">link</a></p>'
-    page.body = json.dumps(programme_body(ImageFactory().pk, partner.pk, "Plain words", "12", rich))
+    page.body = json.dumps(programme_body(ImageFactory().pk, "Plain words", "12", rich))
     page.summary, page.eligibility = "Plain words", rich
     page.save_revision().publish()
     translate(page, chinese)
