@@ -23,8 +23,9 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.db.models.lookups import StartsWith
 from django.http import HttpRequest
 from django.urls import Resolver404
-from django.utils.translation import get_language, get_supported_language_variant
+from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.url_routing import RouteResult
@@ -211,7 +212,8 @@ def home_in_active_language(root: Page) -> Page:
     """`root.localized.specific` in one query: the live translation of the site's root page in
     the active language, or the root itself, as its specific type with its locale."""
     try:
-        language = get_supported_language_variant(get_language())
+        # The language Wagtail's `Locale.get_active` would choose.
+        language = get_supported_content_language_variant(get_language())
     except LookupError:
         language = ""
     model = root.specific_class or Page

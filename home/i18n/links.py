@@ -30,7 +30,7 @@ def localize_all(objects: Iterable[T | None], locale: Locale) -> list[T]:
         return items
     model = type(items[0])
     if isinstance(items[0], Page) and model is not Page and all(type(i) is model for i in items):
-        # Pages of one specific type (e.g. a history page chooser): read that type directly.
+        # Pages of one specific type (a chooser limited to a page type): read that type directly.
         queryset = model.objects.live().filter(translation_key__in=keys, locale=locale)
     elif isinstance(items[0], Page):
         queryset = Page.objects.live().filter(translation_key__in=keys, locale=locale).specific()
