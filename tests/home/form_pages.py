@@ -21,23 +21,27 @@ CHINESE = {
 def build_form_page(home: HomePage, extra_fields: tuple = (), **fields) -> FormPage:
     """A published English form page under `home`: name, e-mail, a dropdown and a link, then
     `extra_fields` (FormField instances)."""
+    form_fields = [
+        FormField(label="Name", field_type="singleline", help_text="Your full name."),
+        FormField(label="Email", field_type="email"),
+        FormField(
+            label="Programme",
+            field_type="dropdown",
+            choices="Clinical\nResearch",
+            default_value="Clinical",
+        ),
+        FormField(label="Website", field_type="url", required=False),
+        *extra_fields,
+    ]
+    # The admin's inline panel numbers the rows; without it PostgreSQL returns them in any order.
+    for position, field in enumerate(form_fields):
+        field.sort_order = position
     page = FormPage(
         title="Application form",
         slug=fields.pop("slug", "application-form"),
         intro="<p>Tell us about yourself.</p>",
         thank_you_text="<p>Thanks, we got it.</p>",
-        form_fields=[
-            FormField(label="Name", field_type="singleline", help_text="Your full name."),
-            FormField(label="Email", field_type="email"),
-            FormField(
-                label="Programme",
-                field_type="dropdown",
-                choices="Clinical\nResearch",
-                default_value="Clinical",
-            ),
-            FormField(label="Website", field_type="url", required=False),
-            *extra_fields,
-        ],
+        form_fields=form_fields,
         **fields,
     )
     home.add_child(instance=page)

@@ -205,7 +205,9 @@ def test_translation_shows_chinese_labels_and_choices_with_the_same_names(client
 def test_sync_after_an_english_edit_keeps_names_and_chinese_labels(
     admin_client, django_capture_on_commit_callbacks, form_en, form_zh
 ):
-    form_en.form_fields.add(FormField(label="Phone", field_type="singleline", required=False))
+    form_en.form_fields.add(
+        FormField(label="Phone", field_type="singleline", required=False, sort_order=4)
+    )
     form_en.save_revision().publish()
     source = TranslationSource.objects.get(object_id=form_en.translation_key)
     sync_url = reverse("wagtail_localize:update_translations", args=[source.pk])
