@@ -24,11 +24,19 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
-# Debian's Chromium drives the browser tests (Playwright cannot download its own here).
-browser:
-	@test -x /usr/bin/chromium || { \
-		echo "Installing Debian's chromium for the browser tests"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+# Debian's Chromium drives the browser tests (Playwright cannot download its own here), with a
+# Chinese font so screenshots and Lighthouse see Chinese as readers do; npm brings the checkers
+# they run (axe-core, the Nu HTML checker, Lighthouse: package.json).
+browser: node_modules/.installed
+	@test -x /usr/bin/chromium -a -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc || { \
+		echo "Installing Debian's chromium and a Chinese font for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			chromium fonts-wqy-microhei >/dev/null; }
+
+# vnu-jar's install script would download a Java runtime; the Java the machine has runs it.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
 
 # Debian's wrk loads the server in `make bench`.
 wrk:
