@@ -21,6 +21,10 @@ from wagtail import hooks
 from wagtail.models import Locale, Page, ReferenceIndex, Site
 
 AFFECTED_PAGES_HOOK = "affected_pages"
+# Pages that show what other pages show (a committee's page lists what else belongs to its
+# organisation): a function registered with `@hooks.register(DEPENDENT_PAGES_HOOK)` takes the ids
+# of the pages a change touches and returns the ids of the pages that show them too.
+DEPENDENT_PAGES_HOOK = "dependent_pages"
 
 
 def _referring_pages(objects: Iterable[Any]) -> set[int]:
@@ -87,6 +91,8 @@ def affected_pages(obj: Any) -> list[Page]:
         ids |= _referring_pages([obj])
     for extra in hooks.get_hooks(AFFECTED_PAGES_HOOK):
         ids.update(page.pk for page in extra(obj) or ())
+    for dependent in hooks.get_hooks(DEPENDENT_PAGES_HOOK):
+        ids.update(dependent(frozenset(ids)))
     return list(Page.objects.live().filter(pk__in=ids).order_by("path").specific())
 
 

@@ -286,19 +286,45 @@ class OrganizationPage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
         structured data."""
         return self.members_of([self])[self.pk]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # The same relations as the API's `committees`, `history_pages`, `member_organizations`.
-        # Committees and histories in one query, each as its own type.
+    def parts(self, request: HttpRequest) -> dict:
+        """What belongs to this organisation, shown on its page and on its committees' and
+        histories' pages: `committees` and `history_pages` (the API's relations of those names;
+        one query, each as its own type) and the sections other apps add (`extra_sections`:
+        programmes, events, news) without this app importing them."""
         types = [CommitteePage, HistoryPage]
         shown = with_page_types(public(Page.objects.live().type(*types)), types)
         children = [own_type(child) for child in children_by_parent(shown, [self])[self.pk]]
-        context["committees"] = [c for c in children if isinstance(c, CommitteePage)]
-        context["history_pages"] = [c for c in children if isinstance(c, HistoryPage)]
+        return {
+            "committees": [c for c in children if isinstance(c, CommitteePage)],
+            "history_pages": [c for c in children if isinstance(c, HistoryPage)],
+            "extra_sections": page_sections(ORGANIZATION_SECTIONS_HOOK, self, request),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.parts(request))
         context["member_organizations"] = self.member_pages
         context["parent_organization"] = self.localized_parent_organization()
-        # Other apps add their own sections (e.g. programmes) without this app importing them.
-        context["extra_sections"] = page_sections(ORGANIZATION_SECTIONS_HOOK, self, request)
+        return context
+
+
+class OrganizationPartMixin:
+    """Committees and histories: pages that belong to the organisation above them, and link
+    back to it and onward to everything else that belongs to it (no dead ends)."""
+
+    @cached_property
+    def organization(self) -> OrganizationPage | None:
+        """The live, public organisation this page sits under; None under the index. With its
+        locale, which the news section reads."""
+        parent_path = self.path[: -self.steplen]
+        organizations = public(OrganizationPage.objects.live()).select_related("locale")
+        return organizations.filter(path=parent_path).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.organization is not None:
+            context["organization"] = self.organization
+            context.update(self.organization.parts(request))
         return context
 
 
@@ -307,7 +333,7 @@ class CommitteeKind(models.TextChoices):
     TEAM = "team", _("Team")
 
 
-class CommitteePage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
+class CommitteePage(OrganizationPartMixin, RoutedPageMixin, HeadlessPreviewPageMixin, Page):
     acronym = models.CharField(
         _("acronym"),
         max_length=30,
@@ -368,7 +394,7 @@ class CommitteePage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
         return committee_node(self, request)
 
 
-class HistoryPage(RoutedPageMixin, HeadlessPreviewPageMixin, Page):
+class HistoryPage(OrganizationPartMixin, RoutedPageMixin, HeadlessPreviewPageMixin, Page):
     """A timeline of dated events, always shown in date order whatever order they were entered."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])

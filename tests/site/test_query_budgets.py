@@ -94,22 +94,42 @@ def test_organization_page(
     assert html.count('class="card card--news"') == min(size, LATEST_NEWS)
 
 
+def organisation_parts(organisation, chinese, size: int) -> None:
+    """`size` more committees and histories under the organisation, in both languages."""
+    for _ in range(size):
+        translated(CommitteePageFactory(parent=organisation), chinese)
+        translated(HistoryPageFactory(parent=organisation), chinese)
+
+
+def onward_links(html: str) -> int:
+    """How many links the "More from" section holds."""
+    section = html[html.index('class="organization-parts"') :]
+    return section[: section.index("</section>")].count("<li>")
+
+
 @in_both_languages
 def test_committee_page(size, language, organisation, chinese, assert_budget):
     committee = CommitteePageFactory(parent=organisation)
     committee.body = [("paragraph", RichText(f"<p>Paragraph {n}</p>")) for n in range(size)]
     committee.save_revision().publish()
     translated(CommitteePage.objects.get(pk=committee.pk), chinese)
-    html = assert_budget(committee, 4, language)
+    organisation_parts(organisation, chinese, size)
+    # The committee's 4, then its organisation and what belongs to it, as on the organisation's
+    # page: the committees and histories, and the news, programmes and events sections.
+    html = assert_budget(committee, 9, language)
     assert html.count("<p>Paragraph ") == size
+    assert onward_links(html) == 1 + 2 * size  # the organisation, the others
 
 
 @in_both_languages
 def test_history_page(size, language, organisation, chinese, assert_budget):
     events = [("event", TimelineEventBlockFactory()) for _ in range(size)]
     history = translated(HistoryPageFactory(parent=organisation, events=events), chinese)
-    html = assert_budget(HistoryPage.objects.get(pk=history.pk), 4, language)
+    organisation_parts(organisation, chinese, size)
+    # The history's 4, then its organisation and what belongs to it (see the committee's).
+    html = assert_budget(HistoryPage.objects.get(pk=history.pk), 9, language)
     assert html.count('class="timeline__event"') == size
+    assert onward_links(html) == 1 + 2 * size
 
 
 @in_both_languages
