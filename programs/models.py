@@ -89,19 +89,16 @@ class PartnerInstitution(TranslatableMixin, index.Indexed, models.Model):
     @classmethod
     def in_language(cls, ids: list[int], locale_id: int) -> dict[int, "PartnerInstitution"]:
         """{id: the partner in locale `locale_id`} (see `localized_in_bulk`), with its logo and
-        the logo's renditions for pages and their structured data, and as `page_shown` its live
-        page on this site in that locale, or None: two queries in all, three when a partner's
-        page is in another language."""
-        partners = cls.objects.select_related("logo", "organization_page").prefetch_related(
+        the logo's renditions for pages and their structured data, and as `page_shown` its
+        live, public page on this site in that locale (else in its own), or None: two queries,
+        three when a partner has a page."""
+        partners = cls.objects.select_related("logo").prefetch_related(
             renditions_prefetch("logo__renditions", PARTNER_LOGO, SHARED_LOGO)
         )
         found = localized_in_bulk(partners, ids, locale_id)
-        pages = [p.organization_page for p in found.values() if p.organization_page_id]
-        shown = {page.pk: page for page in pages if page.live and page.locale_id == locale_id}
-        elsewhere = [page.pk for page in pages if page.pk not in shown]
-        if elsewhere:
-            live = Page.objects.live()
-            shown |= localized_in_bulk(live, elsewhere, locale_id)
+        page_ids = [p.organization_page_id for p in found.values() if p.organization_page_id]
+        # A page behind a password or a login is not linked: a visitor could not read it.
+        shown = localized_in_bulk(public(Page.objects.live()), page_ids, locale_id)
         for partner in found.values():
             partner.page_shown = shown.get(partner.organization_page_id)
         return found

@@ -11,7 +11,7 @@ import pytest
 from django.apps import apps as django_apps
 from django.utils import translation
 from django_countries.fields import Country
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 
 from home.places import place_name
 from programs.models import PartnerProgramPage
@@ -242,5 +242,9 @@ def test_a_partner_with_a_page_here_links_to_it_in_the_readers_language(
     assert f'<a href="{school_zh.url}">医学院</a>' in main_html(client, page_zh)
     school_zh.unpublish()  # no Chinese page: the English one, rather than none
     assert f'<a href="{school.url}">医学院</a>' in main_html(client, page_zh)
+    # A page readers cannot open (behind a login) is not linked: the website is.
+    restriction = PageViewRestriction.objects.create(page=school, restriction_type="login")
+    assert '<a href="https://college.example">医学院</a>' in main_html(client, page_zh)
+    restriction.delete()
     school.unpublish()  # no page at all: the website
     assert '<a href="https://college.example">医学院</a>' in main_html(client, page_zh)
