@@ -1,6 +1,7 @@
 """Production: everything that differs per deployment comes from the environment."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -70,6 +71,24 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "file_overwrite": False,
         },
     }
+    # Pages show images from the bucket's host: the content security policy must allow it.
+    _options = STORAGES["default"]["OPTIONS"]  # noqa: F405
+    _bucket = _options["bucket_name"]
+    if _options["custom_domain"]:
+        _media_origins = [f"https://{_options['custom_domain']}"]
+    elif _options["endpoint_url"]:
+        _endpoint = urlsplit(_options["endpoint_url"])
+        _media_origins = [
+            f"{_endpoint.scheme}://{_endpoint.netloc}",  # path-style addressing
+            f"{_endpoint.scheme}://{_bucket}.{_endpoint.netloc}",  # virtual-hosted
+        ]
+    else:
+        _region = f".{_options['region_name']}" if _options["region_name"] else ""
+        _media_origins = [f"https://{_bucket}.s3{_region}.amazonaws.com"]
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] = [  # noqa: F405
+        *CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"],  # noqa: F405
+        *_media_origins,
+    ]
 
 # A CDN in front of the site, purged with the page cache (home/page_cache/purge.py) through
 # Wagtail's frontend cache: a generic HTTP purge URL (e.g. Varnish), Cloudflare or CloudFront.

@@ -122,7 +122,8 @@ def test_several_servers_share_connections_cache_sessions_media_and_cdn(tmp_path
         "print(s.CACHES['default']['BACKEND'], s.CACHES['renditions']['BACKEND']);"
         "print(s.SESSION_ENGINE, s.PAGE_CACHE_SECONDS);"
         "print(type(d).__name__, d.bucket_name, d.endpoint_url);"
-        "print(sorted(s.WAGTAILFRONTENDCACHE))"
+        "print(sorted(s.WAGTAILFRONTENDCACHE));"
+        "print(s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])"
     )
     lines = run("-c", code, env=env, timeout=60).stdout.splitlines()
     assert lines == [
@@ -131,6 +132,8 @@ def test_several_servers_share_connections_cache_sessions_media_and_cdn(tmp_path
         "django.contrib.sessions.backends.cached_db 300",
         "S3Storage media-bucket http://127.0.0.1:9000",
         "['cloudflare', 'http']",
+        # Images from the bucket are allowed by the content security policy.
+        "[\"'self'\", 'data:', 'http://127.0.0.1:9000', 'http://media-bucket.127.0.0.1:9000']",
     ]
 
 
@@ -141,3 +144,18 @@ def test_without_redis_the_page_cache_stays_off(tmp_path):
     code += "print(s.PAGE_CACHE_SECONDS, s.CACHES['default']['BACKEND'])"
     result = run("-c", code, env=env, timeout=60)
     assert result.stdout.split() == ["0", "django.core.cache.backends.locmem.LocMemCache"]
+
+
+@pytest.mark.parametrize(
+    ("storage", "origins"),
+    [
+        ({"AWS_S3_CUSTOM_DOMAIN": "media.example.org"}, ["https://media.example.org"]),
+        ({"AWS_S3_REGION_NAME": "eu-west-1"}, ["https://media-bucket.s3.eu-west-1.amazonaws.com"]),
+        ({}, ["https://media-bucket.s3.amazonaws.com"]),
+    ],
+)
+def test_pages_may_show_images_from_the_media_bucket(tmp_path, storage, origins):
+    env = production_env(tmp_path / "db.sqlite3", AWS_STORAGE_BUCKET_NAME="media-bucket", **storage)
+    code = "import django; django.setup(); from django.conf import settings as s;"
+    code += "print(*s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])"
+    assert run("-c", code, env=env, timeout=60).stdout.split() == ["'self'", "data:", *origins]
