@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint install install-test browser wrk messages build bench
+.PHONY: run test lint install install-test browser wrk messages build bench lighthouse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,11 @@ test: install-test browser messages
 # BENCH_ARGS, e.g. "--duration 5 --connections 16".
 bench: install wrk messages
 	$(BIN)/python -m tests.benchmark $(BENCH_ARGS)
+
+# Not a test: Lighthouse's accessibility, best-practices and SEO scores of the home and a
+# programme page in both languages, under production settings (README, "Lighthouse").
+lighthouse: install-test browser messages
+	$(BIN)/python -m tests.lighthouse $(LIGHTHOUSE_ARGS)
 
 lint: install-test
 	$(BIN)/ruff check .

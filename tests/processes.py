@@ -10,6 +10,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,6 +101,33 @@ def start_gunicorn(
         raise
     stop_server(server)
     raise RuntimeError("gunicorn did not start" + (f":\n{log.read_text()}" if log else ""))
+
+
+@contextmanager
+def demo_site(folder: Path) -> Iterator[tuple[str, dict[str, str]]]:
+    """The site as `make run` serves it (`runserver`, development settings, media served too)
+    on a SQLite database of its own in `folder`, holding the demo content: yields its base URL
+    and the environment its `manage.py` commands need."""
+    env = os.environ | {
+        "DJANGO_SETTINGS_MODULE": "site_config.settings.dev",
+        "DATABASE_URL": f"sqlite:///{folder / 'site.sqlite3'}",
+    }
+    manage_ok("migrate", "--no-input", "-v", "0", env=env)
+    manage_ok("load_demo_content", "-v", "0", env=env)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        if not answers(port, server):
+            raise RuntimeError("runserver did not start")
+        yield f"http://127.0.0.1:{port}", env
+    finally:
+        stop_server(server)
 
 
 def answers(port: int, server: subprocess.Popen) -> bool:

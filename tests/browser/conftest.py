@@ -4,18 +4,14 @@ Debian's Chromium driven by Playwright, and the checkers npm installs (`make bro
 import json
 import os
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.processes import free_port
+from tests.processes import ROOT, demo_site, manage_ok
 
-ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -41,53 +37,15 @@ for page in Page.objects.live().filter(depth__gt=1).order_by("path"):
 class DemoServer:
     base_url: str
     page_paths: list[str]
+    env: dict[str, str]  # for `manage.py` commands on its database
 
 
 @pytest.fixture(scope="module")
 def demo_server(tmp_path_factory) -> Iterator[DemoServer]:
     """`runserver` on its own SQLite database holding the demo site."""
-    db = tmp_path_factory.mktemp("browser") / "site.sqlite3"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "site_config.settings.dev",
-        "DATABASE_URL": f"sqlite:///{db}",
-    }
-    manage = [sys.executable, "manage.py"]
-
-    def run(*command: str) -> str:
-        return subprocess.run(
-            manage + list(command),
-            cwd=ROOT,
-            env=env,
-            check=True,
-            timeout=600,
-            capture_output=True,
-            text=True,
-        ).stdout
-
-    run("migrate", "--no-input", "-v", "0")
-    run("load_demo_content", "-v", "0")
-    paths = [line for line in run("shell", "-c", LIST_PAGES).splitlines() if line.startswith("/")]
-    port = free_port()
-    server = subprocess.Popen(
-        manage + ["runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(base_url + "/en/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
-        yield DemoServer(base_url, paths)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with demo_site(tmp_path_factory.mktemp("browser")) as (base_url, env):
+        listed = manage_ok("shell", "-c", LIST_PAGES, env=env).stdout.splitlines()
+        yield DemoServer(base_url, [line for line in listed if line.startswith("/")], env)
 
 
 @pytest.fixture(scope="module")
