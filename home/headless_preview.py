@@ -20,6 +20,7 @@ import hashlib
 import re
 from typing import TYPE_CHECKING
 
+from csp.constants import SELF
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -66,6 +67,14 @@ class HeadlessPreviewPageMixin(HeadlessPreviewMixin):
         return modes
 
     def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
+        response = self._serve_preview(request, mode_name)
+        # The admin shows the preview in a frame of its own. The preview passes through the
+        # public site's CSP (its request carries the page's path, not /admin/), which forbids
+        # every frame: let the site's own pages frame it (django-csp reads this attribute).
+        response._csp_replace = {"frame-ancestors": [SELF]}
+        return response
+
+    def _serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
         if mode_name == FRONT_END_MODE:
             if not client_url(self.locale):
                 # Reached by a stale link while the mode is hidden: say why, point nowhere.

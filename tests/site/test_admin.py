@@ -174,6 +174,19 @@ class AdminEditingTests(SignedInTestCase):
             self.assertContains(draft, '<html lang="zh-hans"')
             self.assertContains(draft, translation.title)
 
+    def test_the_preview_panel_may_frame_the_preview(self):
+        """The admin shows previews in a frame: the public site's `frame-ancestors 'none'` would
+        leave the panel blank (Chromium refuses to show it)."""
+        page = OrganizationPage.objects.get(acronym="SMSA", locale=self.english)
+        preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+        response = self.client.post(preview_url, page_edit_data(self.client, page))
+        self.assertEqual(response.json(), {"is_valid": True, "is_available": True})
+        preview = self.client.get(preview_url, {"in_preview_panel": "true"})
+        self.assertContains(preview, page.title)
+        self.assertIn("frame-ancestors 'self'", preview["Content-Security-Policy"])
+        public = self.client.get(page.url)
+        self.assertIn("frame-ancestors 'none'", public["Content-Security-Policy"])
+
     def test_edit_and_publish_keeps_the_body(self):
         page = OrganizationPage.objects.get(acronym="SMSA", locale=self.english)
         blocks_before = len(page.body)
