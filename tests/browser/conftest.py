@@ -40,15 +40,17 @@ class DemoServer:
     env: dict[str, str]  # for `manage.py` commands on its database
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def demo_server(tmp_path_factory) -> Iterator[DemoServer]:
-    """`runserver` on its own SQLite database holding the demo site."""
+    """`runserver` on its own SQLite database holding the demo site: one for all the browser
+    tests a pytest worker runs (building it takes most of a minute). Tests that change content
+    (the editor's journey) add pages of their own rather than editing the demo's."""
     with demo_site(tmp_path_factory.mktemp("browser")) as (base_url, env):
         listed = manage_ok("shell", "-c", LIST_PAGES, env=env).stdout.splitlines()
         yield DemoServer(base_url, [line for line in listed if line.startswith("/")], env)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
