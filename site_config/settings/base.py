@@ -246,6 +246,10 @@ WEBHOOKS_TIMEOUT_SECONDS = 5.0
 
 WAGTAIL_SITE_NAME = "MedStudents Network"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+# The admin asks no outside service: no version check, no Gravatar avatars (unreachable from
+# mainland China, where many editors work, and a leak of editors' e-mail hashes).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Bilingual (Chinese bigrams, English stems) on top of the database backend.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search.backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
