@@ -50,7 +50,10 @@ def demo_server(tmp_path_factory) -> Iterator[DemoServer]:
         yield DemoServer(base_url, [line for line in listed if line.startswith("/")], env)
 
 
-@pytest.fixture(scope="session")
+# Per module: Playwright's sync API runs an event loop, and while it runs Django refuses
+# database calls in that thread ("async context"): later, non-browser tests on the same worker
+# must not find it still running.
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
