@@ -1,9 +1,6 @@
 """axe-core and the Nu HTML checker on every page type in both languages, search and the
 "not found" page included; screenshots of each at a phone's and a desktop's width."""
 
-import urllib.error
-import urllib.request
-
 import pytest
 
 from tests.browser.conftest import (
@@ -12,16 +9,9 @@ from tests.browser.conftest import (
     nu_errors,
     screenshot_folder,
 )
+from tests.servers import request
 
 pytestmark = pytest.mark.browser
-
-
-def _fetch(url: str) -> tuple[int, bytes]:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -44,7 +34,7 @@ def test_no_serious_accessibility_violation_and_a_screenshot_of_each(demo_server
 def test_the_nu_checker_finds_no_error(demo_server, tmp_path):
     documents = {}
     for path in demo_server.page_paths + SEARCH_AND_NOT_FOUND:
-        status, html = _fetch(demo_server.base_url + path)
+        status, html, _headers = request(demo_server.base_url + path)
         assert status == (404 if "no-such-page" in path else 200), path
-        documents[path] = html
+        documents[path] = html.encode()
     assert nu_errors(documents, tmp_path) == []
