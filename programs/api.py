@@ -5,6 +5,7 @@ fields of programme pages, the programmes an organisation hosts, and `/api/v2/pa
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from rest_framework.filters import BaseFilterBackend
@@ -12,8 +13,10 @@ from wagtail.api import APIField
 from wagtail.api.v2.filters import OrderingFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
+from wagtail.models import Page
 
 from home.api.fields import (
+    ComputedField,
     ImageAPIField,
     LinkTargetField,
     LocaleCodeField,
@@ -48,7 +51,31 @@ def partner_representation(partner: Any, resolver: Resolver) -> dict:
         "website": safe_url_or_empty(partner.website),
         "logo": resolver.image(partner.logo_id),
         "locale": code,
+        "page": partner_page(partner, resolver),
     }
+
+
+def partner_page(partner: Any, resolver: Resolver) -> dict | None:
+    """The partner's organisation page on this site, in the partner's language where that
+    translation is live and public, else as stored; None when it has none, or none that anyone
+    may read (a draft, behind a login or a password): as the HTML links it."""
+    return resolver.page_ref(partner.organization_page_id, partner.locale_id)
+
+
+def prime_partner_pages(partners: Iterable, resolver: Resolver) -> None:
+    """The pages of `partners` (with their translations), in the response's batch of pages;
+    nothing when none has one."""
+    ids = [partner.organization_page_id for partner in partners if partner.organization_page_id]
+    if ids:
+        resolver.prime(Page, ids)
+
+
+def prime_partner_institutions(ids: Iterable[int | None], resolver: Resolver) -> None:
+    """Partners `ids` (and their translations), then their pages as soon as they are known:
+    loaded in the same pass, with the other pages of the response."""
+    resolver.prime(
+        PartnerInstitution, ids, then=lambda partners: prime_partner_pages(partners, resolver)
+    )
 
 
 def partner_schema(components: Components) -> dict:
@@ -65,10 +92,19 @@ def partner_schema(components: Components) -> dict:
                 "website": {**STRING, "description": "An http(s) URL, or empty."},
                 "logo": nullable(components.image()),
                 "locale": components.locale(),
+                "page": partner_page_schema(components),
             },
             description="A partner institution.",
         ),
     )
+
+
+def partner_page_schema(components: Components) -> dict:
+    return {
+        **nullable(components.page_ref()),
+        "description": "Its organisation page on this site, in the partner's language where "
+        "that translation is published; null when it has none that is public.",
+    }
 
 
 def partners_schema(components: Components) -> dict:
@@ -81,7 +117,7 @@ def prime_partners(pages: list, resolver: Resolver) -> None:
     rows = inline_rows(pages, "partners", ProgramPartner)
     by_page = {pk: [row.institution_id for row in page_rows] for pk, page_rows in rows.items()}
     resolver.store.setdefault(prime_partners, {}).update(by_page)
-    resolver.prime(PartnerInstitution, [pk for ids in by_page.values() for pk in ids])
+    prime_partner_institutions([pk for ids in by_page.values() for pk in ids], resolver)
 
 
 def partners_representation(page: Any, context: dict) -> list[dict]:
@@ -151,6 +187,14 @@ class PartnerInstitutionAPIViewSet(StrictAPIMixin, BaseAPIViewSet):
         APIField("website", serializer=LinkTargetField()),
         APIField("logo", serializer=ImageAPIField()),
         APIField("locale", serializer=LocaleCodeField()),
+        APIField(
+            "page",
+            serializer=ComputedField(
+                lambda partner, context: partner_page(partner, get_resolver(context)),
+                prime_all=prime_partner_pages,
+                schema=partner_page_schema,
+            ),
+        ),
     ]
     listing_default_fields = BaseAPIViewSet.listing_default_fields + [
         "name",
@@ -161,6 +205,7 @@ class PartnerInstitutionAPIViewSet(StrictAPIMixin, BaseAPIViewSet):
         "website",
         "logo",
         "locale",
+        "page",
     ]
 
     def get_queryset(self):

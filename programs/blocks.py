@@ -25,6 +25,12 @@ class PartnerGridBlock(blocks.StructBlock):
         context["partners"] = partners
         return context
 
+    def prime_api(self, value, resolver) -> None:
+        """The API: the partners and, in the same pass, their pages on this site."""
+        from .api import prime_partner_institutions
+
+        prime_partner_institutions([p.pk for p in value["partners"] if p is not None], resolver)
+
     def get_preview_value(self):
         partners = apps.get_model("programs", "PartnerInstitution").objects.filter(
             locale__language_code="en"

@@ -34,7 +34,7 @@ from home.api.resolver import get_resolver
 from home.api.views import PagesAPIViewSet
 from organizations.news_filters import iso_date_parameter
 
-from .api import partner_representation, partner_schema
+from .api import partner_representation, partner_schema, prime_partner_institutions
 from .calls import CallsFilter, filter_calls
 from .event_display import event_when, iso_end, iso_start
 from .models import EventPage, PartnerInstitution, PartnerProgramPage
@@ -47,7 +47,7 @@ def host_institution(event: Any, context: dict) -> dict | None:
 
 
 def prime_host_institutions(events: list, resolver) -> None:
-    resolver.prime(PartnerInstitution, [event.host_institution_id for event in events])
+    prime_partner_institutions([event.host_institution_id for event in events], resolver)
 
 
 def event_api_fields() -> list:

@@ -56,7 +56,10 @@ LISTINGS = [
     ("/api/v2/events/?fields=*&upcoming=false", (9, 14), 10),
     ("/api/v2/events/?fields=*&upcoming=false&locale=zh-hans", (9, 14), 10),
     ("/api/v2/pages/?type=programs.EventPage&fields=*", (5, 16), 10),
-    ("/api/v2/partners/?fields=*", (10, 40), 5),
+    # + logos (with their renditions: two)
+    ("/api/v2/partners/?fields=*,-page", (10, 40), 5),
+    # + the partners' pages on this site (SUMC has one, CETV a logo): one query for all
+    ("/api/v2/partners/?fields=*&country=CN", (2, 6), 6),
     ("/api/v2/images/?fields=*", (5, 16), 5),
     ("/api/v2/documents/?fields=*", (5, 16), 6),
 ]

@@ -27,6 +27,7 @@ PARTNER = {
     "website",
     "logo",
     "locale",
+    "page",
 }
 META = {
     "type",
