@@ -132,22 +132,25 @@ class KeyFigureBlock(NumbersSynchronisedMixin, blocks.StructBlock):
         label = _("Key figure")
 
 
-class KeyFiguresBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(required=False, max_length=120)
-    figures = blocks.ListBlock(KeyFigureBlock(), min_num=1)
+class KeyFiguresBlock(blocks.ListBlock):
+    """A row of figures, straight in the stream (a heading block goes before it): as a list at
+    the top of the stream, each figure's value and label keep their own labels in
+    wagtail-localize's editor, which names a segment after the first two levels of its path."""
+
+    def __init__(self, **kwargs):
+        super().__init__(KeyFigureBlock(), **kwargs)
 
     class Meta:
+        min_num = 1
         icon = "table"
+        label = _("Key figures")
         template = "home/blocks/key_figures_block.html"
         description = _("A row of headline numbers, such as members and countries.")
-        preview_value = {
-            "heading": "At a glance",
-            "figures": [
-                {"value": "1.3 million", "label": "medical students"},
-                {"value": "130", "label": "member organisations"},
-                {"value": "122", "label": "countries"},
-            ],
-        }
+        preview_value = [
+            {"value": "1.3 million", "label": "medical students"},
+            {"value": "130", "label": "member organisations"},
+            {"value": "122", "label": "countries"},
+        ]
 
 
 class CallToActionBlock(blocks.StructBlock):

@@ -321,7 +321,7 @@ def test_an_editor_writes_translates_and_updates_a_programme(
     assert [CHINESE[PARAGRAPH] in html for html in blocks(api_page, "paragraph")] == [True]
     assert [image["alt_text"] for image in blocks(api_page, "image")] == [CHINESE[ALT_TEXT]]
     # The figure's number comes over as it is; its label is translated.
-    assert [figure for value in blocks(api_page, "key_figures") for figure in value["figures"]] == [
+    assert [figure for value in blocks(api_page, "key_figures") for figure in value] == [
         {"value": FIGURE[0], "label": CHINESE[FIGURE[1]]}
     ]
     # The partner row, shown in the reader's language.

@@ -52,10 +52,7 @@ def programme_body(
             "value": {"image": image_id, "alt_text": text, "decorative": False, "caption": text},
         },
         {"type": "quote", "value": {"quote": text, "attribution": text}},
-        {
-            "type": "key_figures",
-            "value": {"heading": text, "figures": [{"value": short, "label": text}]},
-        },
+        {"type": "key_figures", "value": [{"value": short, "label": text}]},
         {
             "type": "call_to_action",
             "value": {"text": text, "page": None, "url": "https://example.org/apply"},
