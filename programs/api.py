@@ -38,8 +38,9 @@ from .models import PartnerInstitution, PartnerProgramPage, ProgramPartner
 COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 
 
-def partner_representation(partner: Any, resolver: Resolver) -> dict:
-    """A partner institution, ready to render (its logo as rendition URLs)."""
+def partner_representation(partner: Any, resolver: Resolver, locale_id: int | None = None) -> dict:
+    """A partner institution, ready to render (its logo as rendition URLs), as a reader in
+    `locale_id` (default: the partner's language) sees it."""
     code = resolver.locale_code(partner.locale_id)
     return {
         "id": partner.pk,
@@ -51,15 +52,16 @@ def partner_representation(partner: Any, resolver: Resolver) -> dict:
         "website": safe_url_or_empty(partner.website),
         "logo": resolver.image(partner.logo_id),
         "locale": code,
-        "page": partner_page(partner, resolver),
+        "page": partner_page(partner, resolver, locale_id or partner.locale_id),
     }
 
 
-def partner_page(partner: Any, resolver: Resolver) -> dict | None:
-    """The partner's organisation page on this site, in the partner's language where that
+def partner_page(partner: Any, resolver: Resolver, locale_id: int) -> dict | None:
+    """The partner's organisation page on this site, in the reader's language where that
     translation is live and public, else as stored; None when it has none, or none that anyone
-    may read (a draft, behind a login or a password): as the HTML links it."""
-    return resolver.page_ref(partner.organization_page_id, partner.locale_id)
+    may read (a draft, behind a login or a password): as the HTML links it, even for a partner
+    not yet translated."""
+    return resolver.page_ref(partner.organization_page_id, locale_id)
 
 
 def prime_partner_pages(partners: Iterable, resolver: Resolver) -> None:
@@ -102,7 +104,7 @@ def partner_schema(components: Components) -> dict:
 def partner_page_schema(components: Components) -> dict:
     return {
         **nullable(components.page_ref()),
-        "description": "Its organisation page on this site, in the partner's language where "
+        "description": "Its organisation page on this site, in the reader's language where "
         "that translation is published; null when it has none that is public.",
     }
 
@@ -127,7 +129,7 @@ def partners_representation(page: Any, context: dict) -> list[dict]:
         prime_partners([page], resolver)
         store = resolver.store[prime_partners]
     partners = (resolver.localized(PartnerInstitution, pk, page.locale_id) for pk in store[page.pk])
-    return [partner_representation(p, resolver) for p in partners if p is not None]
+    return [partner_representation(p, resolver, page.locale_id) for p in partners if p is not None]
 
 
 def hosted_programs(pages: list, resolver: Resolver) -> dict[int, list]:
@@ -190,7 +192,9 @@ class PartnerInstitutionAPIViewSet(StrictAPIMixin, BaseAPIViewSet):
         APIField(
             "page",
             serializer=ComputedField(
-                lambda partner, context: partner_page(partner, get_resolver(context)),
+                lambda partner, context: partner_page(
+                    partner, get_resolver(context), partner.locale_id
+                ),
                 prime_all=prime_partner_pages,
                 schema=partner_page_schema,
             ),

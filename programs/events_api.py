@@ -43,7 +43,9 @@ from .models import EventPage, PartnerInstitution, PartnerProgramPage
 def host_institution(event: Any, context: dict) -> dict | None:
     resolver = get_resolver(context)
     partner = resolver.localized(PartnerInstitution, event.host_institution_id, event.locale_id)
-    return partner_representation(partner, resolver) if partner is not None else None
+    if partner is None:
+        return None
+    return partner_representation(partner, resolver, event.locale_id)
 
 
 def prime_host_institutions(events: list, resolver) -> None:

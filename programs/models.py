@@ -12,7 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.api.fields import ComputedField, LocalizedPageField, translated_field
-from home.api.resolver import get_resolver
+from home.api.resolver import current_locale_id, get_resolver
 from home.blocks import BaseStreamBlock
 from home.dates import PRECISION_HELP_TEXT, DatePrecision, PartialDateDisplay
 from home.i18n.links import localize, localized_in_bulk
@@ -107,7 +107,7 @@ class PartnerInstitution(TranslatableMixin, index.Indexed, models.Model):
         """How the API shows a partner wherever a block or page refers to one."""
         from .api import partner_representation
 
-        return partner_representation(self, get_resolver(context))
+        return partner_representation(self, get_resolver(context), current_locale_id(context))
 
     @classmethod
     def api_schema(cls, components) -> dict:

@@ -98,6 +98,13 @@ def test_a_programme_partner_links_its_page_in_the_programmes_language(
         [item] = get(client, url, **params)["items"]
         assert_ref(item["partners"][0]["page"], school_zh, "zh-hans")
 
+    # A partner not yet translated is shown as it is, with its page in the reader's language,
+    # as the HTML links it.
+    partner.get_translation(chinese).delete()
+    [shown_zh] = partners_of(client, programme.get_translation(chinese))
+    assert (shown_zh["id"], shown_zh["locale"]) == (partner.pk, "en")
+    assert_ref(shown_zh["page"], school_zh, "zh-hans")
+
     # No live Chinese page: the English one, as the HTML links it.
     school_zh.unpublish()
     [shown_zh] = partners_of(client, programme.get_translation(chinese))
