@@ -53,7 +53,7 @@ build: install messages
 
 run: install messages
 	DJANGO_SETTINGS_MODULE=site_config.settings.dev $(MANAGE) migrate --no-input -v 0
-	DJANGO_SETTINGS_MODULE=site_config.settings.dev $(MANAGE) load_demo_content
+	DJANGO_SETTINGS_MODULE=site_config.settings.dev $(MANAGE) load_demo_content --serve-at 127.0.0.1:$(PORT)
 	DJANGO_SETTINGS_MODULE=site_config.settings.dev $(MANAGE) ensure_admin
 	@# The background worker (webhook deliveries, image renditions) runs beside the server and
 	@# stops with it.

@@ -112,9 +112,9 @@ def demo_site(folder: Path) -> Iterator[tuple[str, dict[str, str]]]:
         "DJANGO_SETTINGS_MODULE": "site_config.settings.dev",
         "DATABASE_URL": f"sqlite:///{folder / 'site.sqlite3'}",
     }
-    manage_ok("migrate", "--no-input", "-v", "0", env=env)
-    manage_ok("load_demo_content", "-v", "0", env=env)
     port = free_port()
+    manage_ok("migrate", "--no-input", "-v", "0", env=env)
+    manage_ok("load_demo_content", "--serve-at", f"127.0.0.1:{port}", "-v", "0", env=env)
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
         cwd=ROOT,

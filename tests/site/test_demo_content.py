@@ -4,7 +4,7 @@ import datetime
 import re
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision
 from wagtail_localize.models import StringTranslation, Translation
@@ -44,6 +44,18 @@ def test_loading_again_creates_nothing():
     before = counts()
     call_command("load_demo_content", verbosity=0)
     assert counts() == before
+
+
+def test_serve_at_gives_absolute_links_the_demos_address(client, english):
+    call_command("load_demo_content", "--serve-at", "127.0.0.1:8123", verbosity=0)
+    smsa = OrganizationPage.objects.get(acronym="SMSA", locale=english)
+    api = client.get(f"/api/v2/pages/{smsa.pk}/", HTTP_HOST="127.0.0.1:8123").json()
+    assert api["meta"]["html_url"] == f"http://127.0.0.1:8123{smsa.url}"
+    sitemap = client.get("/sitemap.xml", HTTP_HOST="127.0.0.1:8123").content.decode()
+    assert f"<loc>http://127.0.0.1:8123{smsa.url}</loc>" in sitemap
+
+    with pytest.raises(CommandError, match="serve-at"):
+        call_command("load_demo_content", "--serve-at", "8123", verbosity=0)
 
 
 def test_loading_again_keeps_what_an_editor_changed(english):

@@ -5,6 +5,9 @@ An app takes part by shipping a `demo_content.toml`. Apps are loaded in the orde
 `settings.PROJECT_APPS` (dependencies first) and only if they are installed, so an app can be
 removed without touching this command. Running the command again creates nothing and changes
 nothing.
+
+`--serve-at HOST:PORT` gives the default site the address the demo is served at, so the
+absolute links of the API (`html_url`), the sitemap and the feeds lead there.
 """
 
 import time
@@ -15,7 +18,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Revision
+from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import Translation
 
 from home.demo.build import DemoBuild, DemoError, deferred_indexing
@@ -25,8 +28,20 @@ from home.demo.content import FILE_NAME, DemoContent, find_home, finish_home
 class Command(BaseCommand):
     help = "Build the demo site from each app's demo_content.toml, in English and Chinese."
 
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--serve-at",
+            metavar="HOST:PORT",
+            type=host_and_port,
+            help="The address the demo is served at, e.g. 127.0.0.1:8000 (default: localhost).",
+        )
+
     def handle(self, *args, **options) -> None:
         started = time.monotonic()
+        if options["serve_at"]:
+            site = Site.objects.get(is_default_site=True)
+            site.hostname, site.port = options["serve_at"]
+            site.save()  # not update(): saving clears Wagtail's cache of the sites' root paths
         build = DemoBuild(stdout=self.stdout, verbosity=options["verbosity"])
         configs = {config.name: config for config in apps.get_app_configs()}
         try:
@@ -73,3 +88,11 @@ class Command(BaseCommand):
         if build.warnings:
             lines.append(self.style.WARNING(f"{len(build.warnings)} warning(s), see above."))
         self.stdout.write("\n".join(lines))
+
+
+def host_and_port(value: str) -> tuple[str, int]:
+    """`HOST:PORT` → (host, port); argparse turns the ValueError into a usage error."""
+    hostname, _, port = value.rpartition(":")
+    if not hostname or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(value)
+    return hostname, int(port)
