@@ -3,10 +3,11 @@ payloads now, cache purging later).
 
 For a page: the page, its live translations, their parent pages (index pages list their
 children), the home page of each language, the pages that refer to it (Wagtail's reference
-index: page choosers, rich-text links, snippets' own references) and the pages it refers to
-(an organisation's page lists the news, events and programmes that name it). For any other object
-(e.g. a snippet): the pages that refer to it. Apps add what only they know through the
-`affected_pages` hook: a function taking the object and returning pages.
+index: page choosers, rich-text links, snippets' own references), the pages showing a snippet
+that refers to it (a programme shows its partner's link to the partner's page) and the pages
+it refers to (an organisation's page lists the news, events and programmes that name it). For
+any other object (e.g. a snippet): the pages that refer to it. Apps add what only they know
+through the `affected_pages` hook: a function taking the object and returning pages.
 """
 
 from __future__ import annotations
@@ -27,14 +28,21 @@ AFFECTED_PAGES_HOOK = "affected_pages"
 DEPENDENT_PAGES_HOOK = "dependent_pages"
 
 
-def _referring_pages(objects: Iterable[Any]) -> set[int]:
-    """Ids of the pages whose content refers to any of `objects`."""
+def _referring_pages(objects: Iterable[Any], through_snippets: bool = True) -> set[int]:
+    """Ids of the pages whose content refers to any of `objects`, and of the pages that show a
+    snippet referring to one of them (a partner institution links its organisation's page, and
+    programmes show the partner with that link)."""
     ids: set[int] = set()
+    snippets = []
     for obj in objects:
         references = ReferenceIndex.get_references_to(obj)
         for source, _references in references.group_by_source_object():
             if isinstance(source, Page):
                 ids.add(source.pk)
+            elif source is not None:
+                snippets.append(source)
+    if through_snippets and snippets:
+        ids |= _referring_pages(snippets, through_snippets=False)
     return ids
 
 

@@ -248,3 +248,24 @@ def test_a_partner_with_a_page_here_links_to_it_in_the_readers_language(
     restriction.delete()
     school.unpublish()  # no page at all: the website
     assert '<a href="https://college.example">医学院</a>' in main_html(client, page_zh)
+
+
+def test_a_cached_programme_drops_its_partners_link_when_the_partners_page_goes(
+    client, settings, organization_index, program_index, django_capture_on_commit_callbacks
+):
+    # The programme refers to the partner, the partner to its page: a change of the page
+    # reaches the programme through the partner (home/affected.py).
+    settings.PAGE_CACHE_SECONDS = 300
+    school = OrganizationPageFactory(parent=organization_index, title="Medical College")
+    partner = PartnerInstitutionFactory(
+        name="Medical College", website="https://college.example", organization_page=school
+    )
+    page = PartnerProgramPageFactory(parent=program_index, partner_institutions=[partner])
+    link = f'<a href="{school.url}">Medical College</a>'
+    assert link in client.get(page.url).content.decode()
+    assert client.get(page.url).headers["X-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        school.unpublish()
+    html = client.get(page.url).content.decode()
+    assert link not in html
+    assert '<a href="https://college.example">Medical College</a>' in html
