@@ -302,6 +302,9 @@ def test_an_editor_writes_translates_and_updates_a_programme(
     page.get_by_role("checkbox", name="Simplified Chinese").check()
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_text("successfully submitted for translation")).to_be_visible(timeout=SLOW)
+    # The figure's label is labelled as such (its number is not offered: it comes over).
+    figure = page.get_by_role("listitem").filter(has=page.get_by_text(FIGURE[1], exact=True))
+    expect(figure.last.get_by_text("Label", exact=True)).to_be_visible()
     for source, translation in CHINESE.items():
         translate_string(page, source, translation)
     publish_translation(page)
